@@ -4,7 +4,7 @@ using Tomlyn.Parsing;
 using Tomlyn.Serialization;
 using Tomlyn.Syntax;
 
-namespace Reconciler.Resources.AgentConfig;
+namespace Reconciler.Resources.Agent;
 
 /// <summary>
 /// Reads an agent config written in TOML with Nomad's key names. Strict: a syntax error, an

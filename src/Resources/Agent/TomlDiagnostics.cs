@@ -1,6 +1,6 @@
 using Reconciler.Resources.Diagnostics;
 
-namespace Reconciler.Resources.AgentConfig;
+namespace Reconciler.Resources.Agent;
 
 /// <summary>
 /// What reading one TOML file found: the errors, where every key was written (so a later check

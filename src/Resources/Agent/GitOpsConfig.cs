@@ -1,4 +1,4 @@
-namespace Reconciler.Resources.AgentConfig;
+namespace Reconciler.Resources.Agent;
 
 /// <summary>
 /// Keeping the cluster in step with a directory of manifests (<c>[gitops]</c>), usually a Git

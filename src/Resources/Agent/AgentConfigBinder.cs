@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 
-namespace Reconciler.Resources.AgentConfig;
+namespace Reconciler.Resources.Agent;
 
 /// <summary>
 /// Turns the TOML document into an <see cref="AgentConfig"/>, key by key, with Nomad's key names.

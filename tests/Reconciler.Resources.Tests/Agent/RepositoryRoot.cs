@@ -1,4 +1,4 @@
-namespace Reconciler.Resources.Tests.AgentConfig;
+namespace Reconciler.Resources.Tests.Agent;
 
 /// <summary>The checkout the tests run from, found by walking up to Reconciler.sln.</summary>
 internal static class RepositoryRoot

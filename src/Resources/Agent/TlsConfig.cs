@@ -1,4 +1,4 @@
-namespace Reconciler.Resources.AgentConfig;
+namespace Reconciler.Resources.Agent;
 
 /// <summary>TLS for the agent's listeners (<c>[tls]</c>). File paths are not opened while reading the config.</summary>
 public sealed record TlsConfig

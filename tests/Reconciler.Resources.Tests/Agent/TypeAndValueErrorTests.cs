@@ -1,7 +1,7 @@
-namespace Reconciler.Resources.Tests.AgentConfig;
-
-using Reconciler.Resources.AgentConfig;
+using Reconciler.Resources.Agent;
 using Reconciler.Resources.Diagnostics;
+
+namespace Reconciler.Resources.Tests.Agent;
 
 public sealed class TypeAndValueErrorTests
 {

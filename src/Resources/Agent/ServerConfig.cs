@@ -1,4 +1,4 @@
-namespace Reconciler.Resources.AgentConfig;
+namespace Reconciler.Resources.Agent;
 
 /// <summary>The server role of an agent (<c>[server]</c>): holds the state, schedules, tracks nodes.</summary>
 public sealed record ServerConfig

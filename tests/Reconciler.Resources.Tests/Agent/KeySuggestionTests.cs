@@ -1,6 +1,6 @@
-namespace Reconciler.Resources.Tests.AgentConfig;
+using Reconciler.Resources.Agent;
 
-using Reconciler.Resources.AgentConfig;
+namespace Reconciler.Resources.Tests.Agent;
 
 public sealed class KeySuggestionTests
 {

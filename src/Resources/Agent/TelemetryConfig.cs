@@ -1,4 +1,4 @@
-namespace Reconciler.Resources.AgentConfig;
+namespace Reconciler.Resources.Agent;
 
 /// <summary>Metrics collection and publishing (<c>[telemetry]</c>), with Nomad's keys and defaults.</summary>
 public sealed record TelemetryConfig

@@ -1,13 +1,13 @@
-namespace Reconciler.Resources.Tests.AgentConfig;
+using Reconciler.Resources.Agent;
 
-using Reconciler.Resources.AgentConfig;
+namespace Reconciler.Resources.Tests.Agent;
 
 public sealed class SeveralErrorsTests
 {
     [Fact]
     public void Every_error_of_a_file_is_reported_in_file_order_not_just_the_first()
     {
-        var path = RepositoryRoot.Combine("tests", "Reconciler.Resources.Tests", "AgentConfig", "TestData", "several-errors.toml");
+        var path = RepositoryRoot.Combine("tests", "Reconciler.Resources.Tests", "Agent", "TestData", "several-errors.toml");
 
         var result = AgentConfigReader.ReadFile(path);
 

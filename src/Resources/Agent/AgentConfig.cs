@@ -1,4 +1,4 @@
-namespace Reconciler.Resources.AgentConfig;
+namespace Reconciler.Resources.Agent;
 
 /// <summary>
 /// The options of one <c>recon agent</c>, read from a TOML file with Nomad's own snake_case keys

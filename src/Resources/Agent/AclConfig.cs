@@ -1,4 +1,4 @@
-namespace Reconciler.Resources.AgentConfig;
+namespace Reconciler.Resources.Agent;
 
 /// <summary>Access control (<c>[acl]</c>): tokens and policies checked on every API call.</summary>
 public sealed record AclConfig

@@ -3,7 +3,7 @@ using System.Globalization;
 using Tomlyn.Model;
 using Tomlyn.Serialization;
 
-namespace Reconciler.Resources.AgentConfig;
+namespace Reconciler.Resources.Agent;
 
 /// <summary>
 /// One TOML table being read into a record. Every getter names the key it reads, so the section

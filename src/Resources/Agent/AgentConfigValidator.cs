@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Net;
 
-namespace Reconciler.Resources.AgentConfig;
+namespace Reconciler.Resources.Agent;
 
 /// <summary>
 /// Checks that span keys or need judgement beyond a key's type: an agent has a role, a client

@@ -1,4 +1,4 @@
-namespace Reconciler.Resources.AgentConfig;
+namespace Reconciler.Resources.Agent;
 
 /// <summary>Finds the known key a misspelt one was meant to be, by edit distance.</summary>
 internal static class KeySuggestion

@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 
-namespace Reconciler.Resources.AgentConfig;
+namespace Reconciler.Resources.Agent;
 
 /// <summary>The client role of an agent (<c>[client]</c>): runs the allocations placed on this node.</summary>
 public sealed record ClientConfig

@@ -1,4 +1,4 @@
-namespace Reconciler.Resources.AgentConfig;
+namespace Reconciler.Resources.Agent;
 
 /// <summary>
 /// A host directory offered to jobs under a name (<c>[client.host_volume.NAME]</c>), Nomad's

@@ -1,4 +1,4 @@
-namespace Reconciler.Resources.AgentConfig;
+namespace Reconciler.Resources.Agent;
 
 /// <summary>
 /// The ports an agent listens on (<c>[ports]</c>). RPC and Serf keep Nomad's numbers; the HTTP API

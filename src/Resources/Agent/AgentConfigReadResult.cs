@@ -1,6 +1,6 @@
 using Reconciler.Resources.Diagnostics;
 
-namespace Reconciler.Resources.AgentConfig;
+namespace Reconciler.Resources.Agent;
 
 /// <summary>
 /// What reading an agent config gave: the config when the file is valid, otherwise every error
