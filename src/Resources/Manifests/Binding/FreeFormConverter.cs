@@ -13,7 +13,7 @@ internal static class FreeFormConverter
     {
         ManifestScalar { IsPlain: true } s => YamlScalars.ToJson(s.Value),
         ManifestScalar s => JsonValue.Create(s.Value),
-        ManifestSequence seq => new JsonArray([.. seq.Items.Select((item, i) => Convert(item, $"{path}[{i}]", binder))]),
+        ManifestSequence seq => new JsonArray([.. seq.Items.Select((item, i) => Convert(binder.Remember($"{path}[{i}]", item), $"{path}[{i}]", binder))]),
         ManifestMapping map => ConvertMapping(map, path, binder),
         _ => null,
     };

@@ -27,6 +27,13 @@ internal sealed class ManifestBinder
         return null;
     }
 
+    /// <summary>Records that <paramref name="node"/> is the value at <paramref name="path"/>, so errors there can be placed.</summary>
+    public ManifestNode Remember(string path, ManifestNode node)
+    {
+        _nodes[path] = node;
+        return node;
+    }
+
     /// <summary>Binds a document's root mapping; fields named in <paramref name="skip"/> are handled by the caller.</summary>
     public object BindRoot(ManifestMapping root, Type type, IReadOnlySet<string> skip)
     {
