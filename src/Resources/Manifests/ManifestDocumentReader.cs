@@ -34,8 +34,9 @@ internal sealed class ManifestDocumentReader(ResourceKindRegistry kinds, Resourc
 
         foreach (var fieldError in admission.Validate(resource))
         {
-            // A field that failed to bind holds its default, so what validators say about it would be noise.
-            if (binder.Errors.Any(b => Covers(b.Path, fieldError.Path))) continue;
+            // A field that failed to bind holds its default, and a field that was misspelled is missing:
+            // the binding error already says what is wrong, so what validators add would be noise.
+            if (binder.Errors.Any(b => Covers(b.Path, fieldError.Path) || Misspells(b, fieldError.Path))) continue;
             var node = binder.Locate(fieldError.Path) ?? mapping;
             errors.Add(Error(node, fieldError.Path, fieldError.Message, fieldError.Hint, label));
         }
@@ -75,6 +76,9 @@ internal sealed class ManifestDocumentReader(ResourceKindRegistry kinds, Resourc
 
     private SourceError Error(ManifestNode node, string path, string message, string? hint, string? label) =>
         new(source, node.Line, node.Column, path, message) { Hint = hint, Resource = label };
+
+    private static bool Misspells(BindingError error, string path) =>
+        error.Hint == $"did you mean {FieldPath.Leaf(path)}?" && FieldPath.Parent(error.Path) == FieldPath.Parent(path);
 
     private static bool Covers(string failedPath, string path) =>
         path == failedPath || path.StartsWith(failedPath + ".", StringComparison.Ordinal) || path.StartsWith(failedPath + "[", StringComparison.Ordinal);

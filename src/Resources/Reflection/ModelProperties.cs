@@ -14,7 +14,6 @@ namespace Reconciler.Resources.Reflection;
 public static class ModelProperties
 {
     private static readonly ConcurrentDictionary<Type, IReadOnlyList<ModelProperty>> Cache = new();
-    private static readonly NullabilityInfoContext Nullability = new();
 
     /// <summary>The settable, non-ignored properties of <paramref name="type"/>, in declaration order (base first).</summary>
     public static IReadOnlyList<ModelProperty> Of(Type type) => Cache.GetOrAdd(type, Describe);
@@ -33,6 +32,8 @@ public static class ModelProperties
         var chain = new List<Type>();
         for (var t = type; t is not null && t != typeof(object); t = t.BaseType) chain.Insert(0, t);
         var result = new List<ModelProperty>();
+        // NullabilityInfoContext is not thread-safe, and types are described concurrently on first use.
+        var nullability = new NullabilityInfoContext();
         foreach (var declaring in chain)
         {
             foreach (var property in declaring.GetProperties(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly))
@@ -43,7 +44,7 @@ public static class ModelProperties
                 result.Add(new ModelProperty(
                     WireName(property),
                     property,
-                    IsNullable(property),
+                    IsNullable(property, nullability),
                     property.GetCustomAttribute<SensitiveAttribute>() is not null,
                     [.. property.GetCustomAttributes<ValidationAttribute>()]));
             }
@@ -55,8 +56,8 @@ public static class ModelProperties
         property.GetCustomAttribute<JsonPropertyNameAttribute>()?.Name
         ?? JsonNamingPolicy.CamelCase.ConvertName(property.Name);
 
-    private static bool IsNullable(PropertyInfo property) =>
+    private static bool IsNullable(PropertyInfo property, NullabilityInfoContext nullability) =>
         property.PropertyType.IsValueType
             ? Nullable.GetUnderlyingType(property.PropertyType) is not null
-            : Nullability.Create(property).WriteState != NullabilityState.NotNull;
+            : nullability.Create(property).WriteState != NullabilityState.NotNull;
 }

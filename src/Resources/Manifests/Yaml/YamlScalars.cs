@@ -23,8 +23,12 @@ internal static partial class YamlScalars
 
     public static bool IsFloat(string plain) => FloatPattern().IsMatch(plain) || SpecialFloatPattern().IsMatch(plain);
 
-    /// <summary>True when a plain scalar with this text would not read back as a string.</summary>
-    public static bool ReadsAsNonString(string text) => IsNull(text) || AsBool(text) is not null || IsInteger(text) || IsFloat(text);
+    /// <summary>
+    /// True when a plain scalar with this text would not read back as a string, here or in a YAML 1.1
+    /// tool (which still takes yes/no/on/off for booleans).
+    /// </summary>
+    public static bool ReadsAsNonString(string text) =>
+        IsNull(text) || AsBool(text) is not null || IsInteger(text) || IsFloat(text) || Yaml11Boolean().IsMatch(text);
 
     /// <summary>The JSON value a plain scalar stands for in a free-form map.</summary>
     public static JsonNode? ToJson(string plain)
@@ -37,6 +41,9 @@ internal static partial class YamlScalars
             return JsonValue.Create(d);
         return JsonValue.Create(plain);
     }
+
+    [GeneratedRegex("^(y|Y|yes|Yes|YES|n|N|no|No|NO|on|On|ON|off|Off|OFF)$")]
+    private static partial Regex Yaml11Boolean();
 
     [GeneratedRegex("^[-+]?[0-9]+$")]
     private static partial Regex IntegerPattern();
