@@ -8,20 +8,31 @@ public sealed class ManifestReaderTests
 {
     private static ManifestReadResult Read(string yaml) => ManifestReader.Default.Read(yaml, "test.yaml");
 
-    private static Job ReadValidJob(string taskExtra)
+    /// <summary>A job with one group "g" holding one exec task "t", plus the given lines in the group and in the task.</summary>
+    private static string JobYaml(string groupLines = "", string taskLines = "") => $"""
+        apiVersion: recon/v1
+        kind: Job
+        metadata: {"{ name: j }"}
+        spec:
+          groups:
+            - name: g
+        {Indent(groupLines, 6)}
+              tasks:
+                - name: t
+                  driver: exec
+        {Indent(taskLines, 10)}
+        """;
+
+    private static string Indent(string lines, int width)
     {
-        var result = Read($"""
-            apiVersion: recon/v1
-            kind: Job
-            metadata: {"{ name: j }"}
-            spec:
-              groups:
-                - name: g
-                  tasks:
-                    - name: t
-                      driver: exec
-            {taskExtra}
-            """);
+        var split = lines.Split('\n').Where(l => l.Trim().Length > 0).ToList();
+        var common = split.Count == 0 ? 0 : split.Min(l => l.Length - l.TrimStart().Length);
+        return string.Join("\n", split.Select(l => new string(' ', width) + l[common..]));
+    }
+
+    private static Job ReadValidJob(string taskLines)
+    {
+        var result = Read(JobYaml(taskLines: taskLines));
         result.Errors.Should().BeEmpty(string.Join(Environment.NewLine, result.Errors));
         return (Job)result.Resources.Single();
     }
@@ -155,16 +166,7 @@ public sealed class ManifestReaderTests
     [InlineData("count: -1", "spec.groups[0].count", "-1 is out of range")]
     public void Group_rules_beyond_shape_are_reported_at_the_offending_field(string groupLine, string path, string message)
     {
-        var result = Read($"""
-            apiVersion: recon/v1
-            kind: Job
-            metadata: {"{ name: j }"}
-            spec:
-              groups:
-                - name: g
-                  {groupLine}
-                  tasks: [{"{ name: t, driver: exec }"}]
-            """);
+        var result = Read(JobYaml(groupLines: groupLine));
 
         result.Errors.Should().ContainSingle(string.Join(Environment.NewLine, result.Errors))
             .Which.Should().BeEquivalentTo(new { Path = path, Message = message });
@@ -176,26 +178,14 @@ public sealed class ManifestReaderTests
     [InlineData("services: [{ name: s, checks: [{ type: script, interval: 10s, timeout: 1s }] }]", "services[0].checks[0].command", "a script check needs a command")]
     [InlineData("services: [{ name: s, checks: [{ type: tcp, interval: 10s, timeout: 1s }] }]", "services[0].checks[0].type", "a tcp check probes the service's port, but the service has none")]
     [InlineData("services: [{ name: s, port: '80', checks: [{ type: tcp, timeout: 1s }] }]", "services[0].checks[0].interval", "a check needs a positive interval")]
-    [InlineData("services: [{ name: s, port: '80', checks: [{ type: http, path: /, interval: 1s, expectedStatus: 700 }] }]", "services[0].checks[0].expectedStatus", "700 is out of range")]
+    [InlineData("services: [{ name: s, port: '80', checks: [{ type: http, path: /, interval: 1s, timeout: 1s, expectedStatus: 700 }] }]", "services[0].checks[0].expectedStatus", "700 is out of range")]
     [InlineData("resources: { memoryMB: 0 }", "resources.memoryMB", "0 is out of range")]
     [InlineData("killTimeout: 5", "killTimeout", "'5' is not a duration")]
-    public void Task_rules_beyond_shape_are_reported_at_the_offending_field(string taskExtra, string path, string message)
+    public void Task_rules_beyond_shape_are_reported_at_the_offending_field(string taskLine, string path, string message)
     {
-        var result = Read($"""
-            apiVersion: recon/v1
-            kind: Job
-            metadata: {"{ name: j }"}
-            spec:
-              groups:
-                - name: g
-                  tasks:
-                    - name: t
-                      driver: exec
-                      {taskExtra}
-            """);
+        var result = Read(JobYaml(taskLines: taskLine));
 
-        var errors = result.Errors.Where(e => e.Path != "spec.groups[0].tasks[0].services[0].checks[0].timeout").ToList();
-        errors.Should().ContainSingle(string.Join(Environment.NewLine, result.Errors))
+        result.Errors.Should().ContainSingle(string.Join(Environment.NewLine, result.Errors))
             .Which.Should().BeEquivalentTo(new { Path = $"spec.groups[0].tasks[0].{path}", Message = message });
     }
 

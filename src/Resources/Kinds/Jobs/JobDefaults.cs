@@ -56,41 +56,12 @@ public sealed class JobDefaults : IResourceDefaulter<Job>
         var groups = spec.Groups.Select(g => g with
         {
             Update = Merge(g.Update, jobUpdate),
-            Restart = Merge(g.Restart, restart),
-            Reschedule = reschedule is null ? g.Reschedule : Merge(g.Reschedule, reschedule),
+            Restart = WrittenFields.Over(g.Restart, restart),
+            Reschedule = reschedule is null ? g.Reschedule : WrittenFields.Over(g.Reschedule, reschedule),
         }).ToList();
         return resource with { Spec = spec with { Update = jobUpdate, Groups = groups } };
     }
 
     /// <summary>Fields written in <paramref name="written"/> win; the rest come from <paramref name="fallback"/>.</summary>
-    public static UpdateStrategy Merge(UpdateStrategy? written, UpdateStrategy fallback) => written is null ? fallback : new()
-    {
-        MaxParallel = written.MaxParallel ?? fallback.MaxParallel,
-        Stagger = written.Stagger ?? fallback.Stagger,
-        MinHealthyTime = written.MinHealthyTime ?? fallback.MinHealthyTime,
-        HealthyDeadline = written.HealthyDeadline ?? fallback.HealthyDeadline,
-        ProgressDeadline = written.ProgressDeadline ?? fallback.ProgressDeadline,
-        Canary = written.Canary ?? fallback.Canary,
-        AutoPromote = written.AutoPromote ?? fallback.AutoPromote,
-        AutoRevert = written.AutoRevert ?? fallback.AutoRevert,
-        HealthCheck = written.HealthCheck ?? fallback.HealthCheck,
-    };
-
-    private static RestartPolicy Merge(RestartPolicy? written, RestartPolicy fallback) => written is null ? fallback : new()
-    {
-        Attempts = written.Attempts ?? fallback.Attempts,
-        Interval = written.Interval ?? fallback.Interval,
-        Delay = written.Delay ?? fallback.Delay,
-        Mode = written.Mode ?? fallback.Mode,
-    };
-
-    private static ReschedulePolicy Merge(ReschedulePolicy? written, ReschedulePolicy fallback) => written is null ? fallback : new()
-    {
-        Attempts = written.Attempts ?? fallback.Attempts,
-        Interval = written.Interval ?? fallback.Interval,
-        Delay = written.Delay ?? fallback.Delay,
-        DelayFunction = written.DelayFunction ?? fallback.DelayFunction,
-        MaxDelay = written.MaxDelay ?? fallback.MaxDelay,
-        Unlimited = written.Unlimited ?? fallback.Unlimited,
-    };
+    public static UpdateStrategy Merge(UpdateStrategy? written, UpdateStrategy fallback) => WrittenFields.Over(written, fallback);
 }
