@@ -1,1 +1,3 @@
-return 0;
+using Reconciler.Host.Cli;
+
+return await ReconCommandLine.RunAsync(args, Console.Out, Console.Error);

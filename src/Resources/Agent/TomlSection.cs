@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Globalization;
+using Reconciler.Resources.Diagnostics;
 using Tomlyn.Model;
 using Tomlyn.Serialization;
 
@@ -174,7 +175,7 @@ internal sealed class TomlSection
         diagnostics.Report(path, $"expected {expected}, found {Describe(found)}", HintFor(expected, found));
 
     private static string? Suggest(string typed, IEnumerable<string> known) =>
-        KeySuggestion.Closest(typed, known) is { } closest ? $"did you mean {closest}?" : null;
+        SpellingSuggestion.Hint(typed, known);
 
     private static string? HintFor(string expected, object? found) => (expected, found) switch
     {
