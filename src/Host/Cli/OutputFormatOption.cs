@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Reconciler.Resources.Json;
+using Reconciler.Resources.Manifests;
 
 namespace Reconciler.Host.Cli;
 
@@ -28,6 +29,6 @@ public static class OutputFormatOption
     public static string Render<T>(T value, OutputFormat format)
     {
         var json = JsonSerializer.Serialize(value, Indented);
-        return format == OutputFormat.Yaml ? JsonYaml.ToYaml(JsonNode.Parse(json)) : json;
+        return format == OutputFormat.Yaml ? ManifestWriter.ToYaml(JsonNode.Parse(json)!) : json;
     }
 }

@@ -47,6 +47,18 @@ public sealed class ManifestWriter(bool redactSecrets = true)
         return writer.ToString();
     }
 
+    /// <summary>
+    /// Any JSON tree as a YAML document, with the same quoting rules as resources: for CLI output
+    /// of plain objects (<c>-o yaml</c>) that are not resources.
+    /// </summary>
+    public static string ToYaml(JsonNode tree)
+    {
+        ArgumentNullException.ThrowIfNull(tree);
+        using var writer = new StringWriter();
+        YamlTreeEmitter.Emit([tree], writer);
+        return writer.ToString();
+    }
+
     /// <summary>One resource as indented JSON.</summary>
     public string ToJson(Resource resource)
     {

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Text.Json;
 using Reconciler.Store;
+using Reconciler.Store.Snapshots;
 
 namespace Reconciler.Host.Cli.Operator;
 
