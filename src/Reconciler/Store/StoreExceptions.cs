@@ -4,9 +4,12 @@ namespace Reconciler.Store;
 
 /// <summary>A write's expected revision did not match (Nomad's check-index, Kubernetes' 409).</summary>
 public sealed class ConflictException(ResourceKey key, long? expectedRevision, long actualRevision)
-    : Exception(actualRevision == 0
-        ? $"{key} does not exist (expected revision {expectedRevision}); read it again and retry."
-        : $"{key} is at revision {actualRevision}, not {expectedRevision}; read it again and retry with the current revision.")
+    : Exception((expectedRevision, actualRevision) switch
+    {
+        (_, 0) => $"{key} does not exist (expected revision {expectedRevision}); read it again and retry.",
+        (0, _) => $"{key} already exists at revision {actualRevision}; read it and update it with that revision instead of creating it.",
+        _ => $"{key} is at revision {actualRevision}, not {expectedRevision}; read it again and retry with the current revision.",
+    })
 {
     /// <summary>The object the write was for.</summary>
     public ResourceKey Key { get; } = key;
@@ -18,9 +21,12 @@ public sealed class ConflictException(ResourceKey key, long? expectedRevision, l
     public long ActualRevision { get; } = actualRevision;
 }
 
-/// <summary>A watch asked for revisions the store no longer keeps (Kubernetes answers 410 Gone): relist, then watch again.</summary>
-public sealed class CompactedException(long requestedRevision, long oldestAvailable)
-    : Exception($"Revision {requestedRevision} has been compacted; the oldest watchable revision is {oldestAvailable}. List again and watch from the list's revision.")
+/// <summary>
+/// A watch asked for revisions the store no longer keeps (Kubernetes answers 410 Gone), or fell so far
+/// behind that the store ended it: relist, then watch again from the list's revision.
+/// </summary>
+public sealed class CompactedException(long requestedRevision, long oldestAvailable, string? message = null)
+    : Exception(message ?? $"Revision {requestedRevision} has been compacted; the oldest watchable revision is {oldestAvailable}. List again and watch from the list's revision.")
 {
     /// <summary>The revision the watch asked to start after.</summary>
     public long RequestedRevision { get; } = requestedRevision;
