@@ -1,0 +1,41 @@
+namespace Reconciler.Resources.Kinds;
+
+/// <summary>What the scheduler decided for an <see cref="Allocation"/>.</summary>
+public sealed record AllocationSpec
+{
+    /// <summary>The name of the job, in the allocation's namespace.</summary>
+    public string Job { get; init; } = "";
+
+    /// <summary>The job's metadata.generation the allocation runs.</summary>
+    public long JobVersion { get; init; }
+
+    /// <summary>The task group placed.</summary>
+    public string Group { get; init; } = "";
+
+    /// <summary>The allocation's index within the group, 0..count-1.</summary>
+    public int Index { get; init; }
+
+    /// <summary>The name of the node it is placed on.</summary>
+    public string Node { get; init; } = "";
+
+    /// <summary>What the servers want the client to do with it.</summary>
+    public AllocationDesiredStatus DesiredStatus { get; init; } = AllocationDesiredStatus.Run;
+
+    /// <summary>Why, for people, e.g. "alloc is being updated due to job update".</summary>
+    public string? DesiredDescription { get; init; }
+
+    /// <summary>Resources reserved per task name.</summary>
+    public IReadOnlyDictionary<string, TaskResources> Resources { get; init; } = new Dictionary<string, TaskResources>();
+
+    /// <summary>The host ports assigned to the group's port labels.</summary>
+    public IReadOnlyList<AllocatedPort> Ports { get; init; } = [];
+
+    /// <summary>The allocation this one replaces, when rescheduled or updated.</summary>
+    public string? PreviousAllocation { get; init; }
+
+    /// <summary>The deployment that placed it, when placed by a rollout.</summary>
+    public string? DeploymentId { get; init; }
+
+    /// <summary>Placed as a canary of a deployment.</summary>
+    public bool Canary { get; init; }
+}

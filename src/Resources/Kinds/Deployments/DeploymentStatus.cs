@@ -1,0 +1,16 @@
+using Reconciler.Resources.Model;
+
+namespace Reconciler.Resources.Kinds;
+
+/// <summary>The progress of a <see cref="Deployment"/>.</summary>
+public sealed record DeploymentStatus : ResourceStatus
+{
+    /// <summary>Where the rollout is.</summary>
+    public DeploymentState State { get; init; } = DeploymentState.Running;
+
+    /// <summary>Why, for people, e.g. "Deployment completed successfully".</summary>
+    public string? Description { get; init; }
+
+    /// <summary>Progress per task group name.</summary>
+    public IReadOnlyDictionary<string, DeploymentGroupState> Groups { get; init; } = new Dictionary<string, DeploymentGroupState>();
+}

@@ -1,0 +1,10 @@
+using Reconciler.Resources.Model;
+
+namespace Reconciler.Resources.Kinds;
+
+/// <summary>
+/// A workload: groups of tasks to run, placed and updated by the scheduler. Its version is
+/// <c>metadata.generation</c>, which the store bumps on every spec change.
+/// </summary>
+[Kind("Job")]
+public sealed record Job : Resource<JobSpec, ResourceStatus>;

@@ -1,0 +1,96 @@
+using Reconciler.Resources.Validation;
+
+namespace Reconciler.Resources.Kinds;
+
+/// <summary>
+/// Nomad's defaults for what a job leaves out, applied in one step because some depend on the job
+/// type. A group's update block is merged field by field over the job's, which is merged over the
+/// defaults; restart and reschedule blocks are merged over the defaults of the job type.
+/// </summary>
+public sealed class JobDefaults : IResourceDefaulter<Job>
+{
+    /// <summary>Nomad's update strategy defaults.</summary>
+    public static UpdateStrategy Update { get; } = new()
+    {
+        MaxParallel = 1,
+        Stagger = TimeSpan.FromSeconds(30),
+        MinHealthyTime = TimeSpan.FromSeconds(10),
+        HealthyDeadline = TimeSpan.FromMinutes(5),
+        ProgressDeadline = TimeSpan.FromMinutes(10),
+        Canary = 0,
+        AutoPromote = false,
+        AutoRevert = false,
+        HealthCheck = HealthCheckMode.Checks,
+    };
+
+    /// <summary>Nomad's restart defaults for a job type: long-running jobs restart less often but in a shorter window.</summary>
+    public static RestartPolicy RestartFor(JobType type) => type is JobType.Batch or JobType.Sysbatch
+        ? new() { Attempts = 3, Interval = TimeSpan.FromHours(24), Delay = TimeSpan.FromSeconds(15), Mode = RestartMode.Fail }
+        : new() { Attempts = 2, Interval = TimeSpan.FromMinutes(30), Delay = TimeSpan.FromSeconds(15), Mode = RestartMode.Fail };
+
+    /// <summary>Nomad's reschedule defaults for a job type; null for system and sysbatch jobs, which run on every node instead.</summary>
+    public static ReschedulePolicy? RescheduleFor(JobType type) => type switch
+    {
+        JobType.Service => new()
+        {
+            Attempts = 0, Interval = TimeSpan.Zero, Delay = TimeSpan.FromSeconds(30),
+            DelayFunction = DelayFunction.Exponential, MaxDelay = TimeSpan.FromHours(1), Unlimited = true,
+        },
+        // A constant delay never grows, so batch jobs need no ceiling.
+        JobType.Batch => new()
+        {
+            Attempts = 1, Interval = TimeSpan.FromHours(24), Delay = TimeSpan.FromSeconds(5),
+            DelayFunction = DelayFunction.Constant, MaxDelay = TimeSpan.Zero, Unlimited = false,
+        },
+        _ => null,
+    };
+
+    /// <inheritdoc />
+    public Job ApplyDefaults(Job resource)
+    {
+        ArgumentNullException.ThrowIfNull(resource);
+        var spec = resource.Spec;
+        var jobUpdate = Merge(spec.Update, Update);
+        var restart = RestartFor(spec.Type);
+        var reschedule = RescheduleFor(spec.Type);
+        var groups = spec.Groups.Select(g => g with
+        {
+            Update = Merge(g.Update, jobUpdate),
+            Restart = Merge(g.Restart, restart),
+            Reschedule = reschedule is null ? g.Reschedule : Merge(g.Reschedule, reschedule),
+        }).ToList();
+        return resource with { Spec = spec with { Update = jobUpdate, Groups = groups } };
+    }
+
+    /// <summary>Fields written in <paramref name="written"/> win; the rest come from <paramref name="fallback"/>.</summary>
+    public static UpdateStrategy Merge(UpdateStrategy? written, UpdateStrategy fallback) => written is null ? fallback : new()
+    {
+        MaxParallel = written.MaxParallel ?? fallback.MaxParallel,
+        Stagger = written.Stagger ?? fallback.Stagger,
+        MinHealthyTime = written.MinHealthyTime ?? fallback.MinHealthyTime,
+        HealthyDeadline = written.HealthyDeadline ?? fallback.HealthyDeadline,
+        ProgressDeadline = written.ProgressDeadline ?? fallback.ProgressDeadline,
+        Canary = written.Canary ?? fallback.Canary,
+        AutoPromote = written.AutoPromote ?? fallback.AutoPromote,
+        AutoRevert = written.AutoRevert ?? fallback.AutoRevert,
+        HealthCheck = written.HealthCheck ?? fallback.HealthCheck,
+    };
+
+    private static RestartPolicy Merge(RestartPolicy? written, RestartPolicy fallback) => written is null ? fallback : new()
+    {
+        Attempts = written.Attempts ?? fallback.Attempts,
+        Interval = written.Interval ?? fallback.Interval,
+        Delay = written.Delay ?? fallback.Delay,
+        Mode = written.Mode ?? fallback.Mode,
+    };
+
+    private static ReschedulePolicy Merge(ReschedulePolicy? written, ReschedulePolicy fallback) => written is null ? fallback : new()
+    {
+        Attempts = written.Attempts ?? fallback.Attempts,
+        Interval = written.Interval ?? fallback.Interval,
+        Delay = written.Delay ?? fallback.Delay,
+        DelayFunction = written.DelayFunction ?? fallback.DelayFunction,
+        MaxDelay = written.MaxDelay ?? fallback.MaxDelay,
+        Unlimited = written.Unlimited ?? fallback.Unlimited,
+    };
+}

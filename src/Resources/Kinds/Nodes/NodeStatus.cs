@@ -1,0 +1,16 @@
+using Reconciler.Resources.Model;
+
+namespace Reconciler.Resources.Kinds;
+
+/// <summary>The observed state of a <see cref="Node"/>.</summary>
+public sealed record NodeStatus : ResourceStatus
+{
+    /// <summary>Whether the node is up.</summary>
+    public NodeState State { get; init; } = NodeState.Initializing;
+
+    /// <summary>Why the node is in its state, for people.</summary>
+    public string? Description { get; init; }
+
+    /// <summary>When the client last reported in.</summary>
+    public DateTimeOffset? LastHeartbeat { get; init; }
+}
