@@ -54,10 +54,11 @@ public sealed class ReconcilerBuilder
         return this;
     }
 
-    /// <summary>Runs <typeparamref name="TWork"/> whenever this process leads (always, on a single server).</summary>
+    /// <summary>Runs <typeparamref name="TWork"/> (a singleton, also resolvable as itself) whenever this process leads (always, on a single server).</summary>
     public ReconcilerBuilder AddLeaderWork<TWork>() where TWork : class, ILeaderWork
     {
-        Services.TryAddEnumerable(ServiceDescriptor.Singleton<ILeaderWork, TWork>());
+        Services.TryAddSingleton<TWork>();
+        Services.TryAddEnumerable(ServiceDescriptor.Singleton<ILeaderWork, TWork>(provider => provider.GetRequiredService<TWork>()));
         return this;
     }
 }
