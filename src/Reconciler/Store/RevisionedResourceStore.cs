@@ -123,15 +123,32 @@ public abstract class RevisionedResourceStore : IResourceStore, ICurrentObjects
     {
         if (Interlocked.Exchange(ref _disposed, 1) != 0) return;
         _watches?.Close();
-        if (_log is not null) await _log.DisposeAsync();
         await DisposeCoreAsync();
+        if (_log is not null) await _log.DisposeAsync();
         _state?.Dispose();
         _stateLock.Dispose();
         GC.SuppressFinalize(this);
     }
 
-    /// <summary>Releases what an implementation holds beyond its log and state.</summary>
+    /// <summary>Releases what an implementation holds beyond its log and state; runs before those are closed.</summary>
     private protected virtual ValueTask DisposeCoreAsync() => ValueTask.CompletedTask;
+
+    /// <summary>Called after each batch of durable writes is applied, in order, up to <paramref name="revision"/>.</summary>
+    private protected virtual void OnApplied(long revision) { }
+
+    /// <summary>Runs <paramref name="action"/> while no write is being applied, so it sees one revision's state.</summary>
+    private protected T WhileNoWriteIsApplied<T>(Func<T> action)
+    {
+        _stateLock.EnterWriteLock();
+        try
+        {
+            return action();
+        }
+        finally
+        {
+            _stateLock.ExitWriteLock();
+        }
+    }
 
     ObjectStamp? ICurrentObjects.GetStamp(ResourceKey key) => ReadLocked(() => _index.Get(key));
 
@@ -156,6 +173,7 @@ public abstract class RevisionedResourceStore : IResourceStore, ICurrentObjects
             _stateLock.ExitWriteLock();
         }
         foreach (var plan in plans) _watches.Publish(plan.Revision, plan.ToEvents());
+        OnApplied(plans[^1].Revision);
     }
 
     private Resource Decode(byte[] json)

@@ -11,6 +11,9 @@ public interface IStoreFactory : IAsyncDisposable
     /// <summary>A fresh, empty store.</summary>
     Task<IResourceStore> CreateAsync(ResourceJson json, TimeProvider time, ResourceStoreOptions options);
 
+    /// <summary>Drops durable history beyond the in-memory watch window (a checkpoint truncating the log), so compaction can be tested.</summary>
+    Task TruncateHistoryAsync(IResourceStore store) => Task.CompletedTask;
+
     /// <summary>The kinds every contract test uses: the built-in ones plus <see cref="Widget"/>.</summary>
     static ResourceJson TestJson()
     {

@@ -13,6 +13,8 @@ public abstract class StoreContract<TFactory> : IAsyncLifetime where TFactory : 
     private readonly TFactory _factory = new();
     private readonly List<IResourceStore> _stores = [];
 
+    protected TFactory Factory => _factory;
+
     protected ResourceJson Json { get; } = IStoreFactory.TestJson();
 
     protected FakeTimeProvider Clock { get; } = IStoreFactory.TestClock();
@@ -32,19 +34,7 @@ public abstract class StoreContract<TFactory> : IAsyncLifetime where TFactory : 
         await _factory.DisposeAsync();
     }
 
-    /// <summary>A token that ends a test stuck waiting for an event that never comes, instead of hanging the run.</summary>
-    protected static CancellationToken Deadline() => new CancellationTokenSource(TimeSpan.FromSeconds(60)).Token;
+    protected static CancellationToken Deadline() => WatchReader.Deadline();
 
-    /// <summary>Reads the next <paramref name="count"/> events of a watch.</summary>
-    protected static async Task<List<WatchEvent>> TakeAsync(IAsyncEnumerable<WatchEvent> watch, int count)
-    {
-        var events = new List<WatchEvent>();
-        if (count == 0) return events;
-        await foreach (var e in watch.WithCancellation(Deadline()))
-        {
-            events.Add(e);
-            if (events.Count == count) break;
-        }
-        return events;
-    }
+    protected static Task<List<WatchEvent>> TakeAsync(IAsyncEnumerable<WatchEvent> watch, int count) => WatchReader.TakeAsync(watch, count);
 }

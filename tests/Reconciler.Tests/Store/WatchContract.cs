@@ -80,6 +80,7 @@ public abstract class WatchContract<TFactory> : StoreContract<TFactory> where TF
     {
         var store = await CreateStoreAsync(new ResourceStoreOptions { WatchWindowRevisions = 3 });
         for (var i = 0; i < 10; i++) await store.PutAsync(Widget.Create($"w{i}"));
+        await Factory.TruncateHistoryAsync(store);
 
         var act = () => TakeAsync(store.WatchAsync(new WatchQuery(), 2), 1);
 

@@ -1,0 +1,157 @@
+using System.Buffers.Binary;
+using System.Collections.Concurrent;
+using System.Text;
+using FASTER.core;
+using Reconciler.Resources.Model;
+using Reconciler.Store.Writes;
+
+namespace Reconciler.Store.Faster;
+
+/// <summary>
+/// Current objects in FasterKV: key = the UTF-8 of <c>ResourceKey.ToString()</c>, value = the object's
+/// JSON. Checkpoints carry a marker record saying which revision they cover and where log replay starts.
+/// </summary>
+internal sealed class FasterObjectState : IObjectState
+{
+    // No resource key starts with a NUL, so the marker can never collide with an object.
+    private static readonly byte[] CheckpointMarkerKey = "\0checkpoint"u8.ToArray();
+
+    private readonly string _checkpointDirectory;
+    private readonly IDevice _device;
+    private readonly FasterKV<SpanByte, SpanByte> _kv;
+    private readonly ConcurrentBag<ClientSession<SpanByte, SpanByte, SpanByte, SpanByteAndMemory, Empty, SpanByteFunctions<Empty>>> _sessions = [];
+    private readonly ClientSession<SpanByte, SpanByte, SpanByte, SpanByteAndMemory, Empty, SpanByteFunctions<Empty>> _writer;
+
+    public FasterObjectState(string directory, long memoryBytes)
+    {
+        _checkpointDirectory = Path.Combine(directory, "checkpoints");
+        _device = Devices.CreateLogDevice(Path.Combine(directory, "objects"), preallocateFile: false);
+        _kv = new FasterKV<SpanByte, SpanByte>(new FasterKVSettings<SpanByte, SpanByte>
+        {
+            IndexSize = 1L << 24,
+            LogDevice = _device,
+            PageSize = 1L << 22,
+            MemorySize = Math.Max(memoryBytes, 1L << 24),
+            CheckpointDir = _checkpointDirectory,
+            RemoveOutdatedCheckpoints = true,
+        });
+        _writer = NewSession();
+    }
+
+    /// <summary>Recovers the latest checkpoint, returning the revision it covers and where replay starts (0, 0 when there is none).</summary>
+    public (long Revision, long ReplayFrom) Recover()
+    {
+        var logCheckpoints = Path.Combine(_checkpointDirectory, "cpr-checkpoints");
+        if (!Directory.Exists(logCheckpoints) || !Directory.EnumerateFileSystemEntries(logCheckpoints).Any()) return (0, 0);
+        _kv.Recover();
+        var marker = Read(CheckpointMarkerKey);
+        return marker is null ? (0, 0) : (BinaryPrimitives.ReadInt64LittleEndian(marker), BinaryPrimitives.ReadInt64LittleEndian(marker.AsSpan(8)));
+    }
+
+    /// <summary>Records what the next checkpoint covers; call with applies paused so the pair is consistent.</summary>
+    public void MarkCheckpoint(long revision, long replayFrom)
+    {
+        var marker = new byte[16];
+        BinaryPrimitives.WriteInt64LittleEndian(marker, revision);
+        BinaryPrimitives.WriteInt64LittleEndian(marker.AsSpan(8), replayFrom);
+        Upsert(CheckpointMarkerKey, marker);
+    }
+
+    /// <summary>Takes a full checkpoint (index and log); completes once it is on disk.</summary>
+    public async Task CheckpointAsync(CancellationToken cancellationToken)
+    {
+        var (success, _) = await _kv.TakeFullCheckpointAsync(CheckpointType.Snapshot, cancellationToken);
+        if (!success) throw new IOException("FasterKV could not take a checkpoint (another one may be in progress).");
+    }
+
+    /// <summary>Every object's JSON.</summary>
+    public IEnumerable<byte[]> ReadAll()
+    {
+        using var iterator = _writer.Iterate();
+        while (iterator.GetNext(out _))
+        {
+            if (iterator.GetKey().AsReadOnlySpan().SequenceEqual(CheckpointMarkerKey)) continue;
+            yield return iterator.GetValue().ToByteArray();
+        }
+    }
+
+    /// <inheritdoc />
+    public byte[]? Read(ResourceKey key) => Read(Encoding.UTF8.GetBytes(key.ToString()));
+
+    /// <inheritdoc />
+    public void Apply(WritePlan plan)
+    {
+        foreach (var change in plan.Changes) Apply(change.Type, change.Key.ToString(), change.Json);
+    }
+
+    /// <summary>Applies one logged change (replay on open).</summary>
+    public void Apply(WatchEventType type, string key, byte[] json)
+    {
+        var keyBytes = Encoding.UTF8.GetBytes(key);
+        if (type == WatchEventType.Deleted) Delete(keyBytes);
+        else Upsert(keyBytes, json);
+    }
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        _writer.Dispose();
+        while (_sessions.TryTake(out var session)) session.Dispose();
+        _kv.Dispose();
+        _device.Dispose();
+    }
+
+    private ClientSession<SpanByte, SpanByte, SpanByte, SpanByteAndMemory, Empty, SpanByteFunctions<Empty>> NewSession() =>
+        _kv.For(new SpanByteFunctions<Empty>()).NewSession<SpanByteFunctions<Empty>>();
+
+    private unsafe byte[]? Read(byte[] key)
+    {
+        // Sessions are single-threaded; readers borrow one from the pool.
+        if (!_sessions.TryTake(out var session)) session = NewSession();
+        try
+        {
+            fixed (byte* k = key)
+            {
+                var keySpan = SpanByte.FromPointer(k, key.Length);
+                SpanByteAndMemory output = default;
+                var status = session.Read(ref keySpan, ref output);
+                if (status.IsPending)
+                {
+                    session.CompletePendingWithOutputs(out var outputs, wait: true);
+                    using (outputs)
+                    {
+                        if (!outputs.Next()) return null;
+                        status = outputs.Current.Status;
+                        output = outputs.Current.Output;
+                    }
+                }
+                if (!status.Found) return null;
+                using var memory = output.Memory;
+                return output.IsSpanByte ? output.SpanByte.ToByteArray() : memory.Memory.Span[..output.Length].ToArray();
+            }
+        }
+        finally
+        {
+            _sessions.Add(session);
+        }
+    }
+
+    private unsafe void Upsert(byte[] key, byte[] value)
+    {
+        fixed (byte* k = key, v = value)
+        {
+            var keySpan = SpanByte.FromPointer(k, key.Length);
+            var valueSpan = SpanByte.FromPointer(v, value.Length);
+            _writer.Upsert(ref keySpan, ref valueSpan);
+        }
+    }
+
+    private unsafe void Delete(byte[] key)
+    {
+        fixed (byte* k = key)
+        {
+            var keySpan = SpanByte.FromPointer(k, key.Length);
+            _writer.Delete(ref keySpan);
+        }
+    }
+}
