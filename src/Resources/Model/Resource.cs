@@ -53,10 +53,14 @@ public abstract record Resource<TSpec, TStatus> : Resource
     /// <summary>Observed state, written by controllers.</summary>
     public TStatus Status { get; init; } = new();
 
+    // System.Text.Json reads attributes from the most-derived declaration, so the overrides must
+    // repeat [JsonIgnore]; without it every stored object carried its spec and status twice.
     /// <inheritdoc />
+    [JsonIgnore]
     public override object UntypedSpec => Spec;
 
     /// <inheritdoc />
+    [JsonIgnore]
     public override ResourceStatus UntypedStatus => Status;
 
     /// <inheritdoc />
