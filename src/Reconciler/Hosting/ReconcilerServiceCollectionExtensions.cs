@@ -9,6 +9,7 @@ using Reconciler.LeaderElection;
 using Reconciler.Metrics;
 using Reconciler.Queue;
 using Reconciler.Resources.Json;
+using Reconciler.Resources.Manifests;
 using Reconciler.Store;
 
 namespace Reconciler.Hosting;
@@ -17,7 +18,7 @@ namespace Reconciler.Hosting;
 public static class ReconcilerServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers the store, informer, client, metrics and a hosted service running every controller added
+    /// Registers the store, informer, client, manifest reader (with the runtime's kinds and admission), metrics and a hosted service running every controller added
     /// to the returned builder: <c>services.AddReconciler(o =&gt; o.UseInMemoryStore()).AddController&lt;R, T&gt;()</c>.
     /// </summary>
     public static ReconcilerBuilder AddReconciler(this IServiceCollection services, Action<ReconcilerOptions>? configure = null)
@@ -31,6 +32,7 @@ public static class ReconcilerServiceCollectionExtensions
         services.TryAddSingleton(options);
         services.TryAddSingleton(options.Kinds);
         services.TryAddSingleton(options.Admission);
+        services.TryAddSingleton(provider => new ManifestReader(options.Kinds, options.Admission));
         services.TryAddSingleton(provider => new ResourceJson(provider.GetRequiredService<ReconcilerOptions>().Kinds));
         services.TryAddSingleton(provider => provider.GetRequiredService<ReconcilerOptions>().StoreFactory!(provider));
         services.TryAddSingleton<ActivitySignal>();
