@@ -1,0 +1,5 @@
+using Microsoft.Extensions.Hosting;
+
+using Reconciler.Examples.Greetings;
+
+await GreetingsApp.CreateHost(args).RunAsync();
