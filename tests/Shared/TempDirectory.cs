@@ -1,9 +1,9 @@
-namespace Reconciler.Host.Tests;
+namespace Reconciler.Tests.Shared;
 
 /// <summary>A directory under the system temp folder, removed on dispose.</summary>
 internal sealed class TempDirectory : IDisposable
 {
-    public string Path { get; } = Directory.CreateTempSubdirectory("recon-host-tests-").FullName;
+    public string Path { get; } = Directory.CreateTempSubdirectory("recon-tests-").FullName;
 
     public string Write(string name, string content)
     {

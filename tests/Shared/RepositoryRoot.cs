@@ -1,6 +1,6 @@
-namespace Reconciler.Host.Tests;
+namespace Reconciler.Tests.Shared;
 
-/// <summary>Finds the checkout the tests run from, by walking up to Reconciler.sln.</summary>
+/// <summary>Finds files of the repository from the test assembly's directory, wherever the tests run.</summary>
 internal static class RepositoryRoot
 {
     public static string Path { get; } = Find();
@@ -11,6 +11,6 @@ internal static class RepositoryRoot
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
             if (File.Exists(System.IO.Path.Combine(dir.FullName, "Reconciler.sln"))) return dir.FullName;
-        throw new InvalidOperationException($"No Reconciler.sln above {AppContext.BaseDirectory}.");
+        throw new InvalidOperationException($"No Reconciler.sln above {AppContext.BaseDirectory}; the tests must run inside the repository.");
     }
 }
