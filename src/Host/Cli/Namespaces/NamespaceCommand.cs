@@ -77,9 +77,9 @@ public static class NamespaceCommand
             else
                 TableWriter.WritePlain(session.Out, null,
                 [
-                    ["Name", "=", Field(ns, "metadata", "name")],
-                    ["Description", "=", Field(ns, "spec", "description")],
-                    ["Index", "=", Field(ns, "metadata", "resourceVersion")],
+                    ["Name", $"= {Field(ns, "metadata", "name")}"],
+                    ["Description", $"= {Field(ns, "spec", "description")}"],
+                    ["Index", $"= {Field(ns, "metadata", "resourceVersion")}"],
                 ]);
             return 0;
         });
