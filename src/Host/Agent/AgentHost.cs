@@ -7,6 +7,7 @@ using Reconciler.Host.Api;
 using Reconciler.Host.Api.Contracts;
 using Reconciler.Hosting;
 using Reconciler.Resources.Agent;
+using Reconciler.Resources.Model;
 using Reconciler.Store;
 
 namespace Reconciler.Host.Agent;
@@ -51,7 +52,12 @@ public sealed class AgentHost : IAsyncDisposable
 
         builder.Services.AddSingleton(new AgentSelf(config.Name ?? Environment.MachineName, ReconVersion.Current, config.Region, config.Datacenter,
             config.Server.Enabled, config.Client.Enabled, dev));
-        var reconciler = builder.Services.AddReconciler(o => o.UseFasterStore(Path.Combine(dataDir, "server")));
+        // Each agent has its own kinds, so custom kinds one host adds stay its own.
+        var reconciler = builder.Services.AddReconciler(o =>
+        {
+            o.Kinds = ResourceKindRegistry.CreateDefault();
+            o.UseFasterStore(Path.Combine(dataDir, "server"));
+        });
         if (config.Server.Enabled) reconciler.AddServer(config);
         if (config.Client.Enabled) reconciler.AddClient(config);
         extend?.Invoke(reconciler);

@@ -23,7 +23,7 @@ public static class AgentRun
             throw new CommandException($"cannot listen on {config.BindAddr}:{config.Ports.Http}: {e.InnerException?.Message ?? e.Message} — stop the other agent or choose another port with -http-port");
         }
         await session.Out.WriteLineAsync(Banner(config, dev, host.Address, devDirectory));
-        await session.Out.FlushAsync(cancellationToken);
+        await session.Out.FlushAsync(CancellationToken.None);
         await host.WaitForShutdownAsync(cancellationToken);
         await session.Out.WriteLineAsync("==> Shutting down");
         return 0;
