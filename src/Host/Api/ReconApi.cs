@@ -74,9 +74,13 @@ public static class ReconApi
         var segments = path.Split('/', StringSplitOptions.RemoveEmptyEntries);
         var known = string.Join(", ", kinds.All.Select(k => k.Kind));
         var routes = $"Resource routes: {kinds.RouteList()}; other routes: {string.Join(", ", OtherRoutes)}.";
-        var message = segments is ["v1", var first, ..] && kinds.Find(first) is null && !OtherRoutes.Any(r => r.StartsWith($"/v1/{first}", StringComparison.Ordinal))
+        var first = segments is ["v1", var segment, ..] ? segment : null;
+        var kind = first is null ? null : kinds.Find(first);
+        var message = first is not null && kind is null && !OtherRoutes.Any(r => r.StartsWith($"/v1/{first}", StringComparison.Ordinal))
             ? $"Unknown kind '{first}' in {request.Method} {path}. Known kinds: {known}. {routes}"
-            : $"No route for {request.Method} {path}. {routes}";
+            : kind is not null && first != kind.Plural
+                ? $"No route for {request.Method} {path}; {kind.Kind} objects are served under /v1/{kind.Plural}."
+                : $"No route for {request.Method} {path}. {routes}";
         return new ApiException(StatusCodes.Status404NotFound, ApiErrorCodes.UnknownRoute, message);
     }
 }

@@ -142,6 +142,15 @@ public sealed class ResourceEndpointTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_singular_kind_route_points_to_the_plural_one()
+    {
+        var response = await _agent.Http.GetAsync("/v1/job/web");
+
+        response.StatusCode.Should().Be(HttpStatusCode.NotFound);
+        (await response.ErrorAsync())["message"]!.GetValue<string>().Should().Contain("served under /v1/jobs");
+    }
+
+    [Fact]
     public async Task A_body_over_the_limit_is_a_413_error_body_and_nothing_is_written()
     {
         var huge = Manifests.Job("web") + "\n# " + new string('x', 5 * 1024 * 1024);
