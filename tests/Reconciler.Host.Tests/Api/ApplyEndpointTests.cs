@@ -5,14 +5,8 @@ using Reconciler.Host.Tests.Fixtures;
 
 namespace Reconciler.Host.Tests.Api;
 
-public sealed class ApplyEndpointTests : IAsyncLifetime
+public sealed class ApplyEndpointTests : AgentTest
 {
-    private RunningAgent _agent = null!;
-
-    public async Task InitializeAsync() => _agent = await RunningAgent.StartAsync();
-
-    public async Task DisposeAsync() => await _agent.DisposeAsync();
-
     [Fact]
     public async Task Applying_creates_then_reports_unchanged_then_configured()
     {
@@ -31,13 +25,13 @@ public sealed class ApplyEndpointTests : IAsyncLifetime
     [Fact]
     public async Task A_dry_run_reports_the_changes_and_writes_nothing()
     {
-        var before = (await _agent.Http.GetAsync("/v1/jobs")).Index();
+        var before = (await Agent.Http.GetAsync("/v1/jobs")).Index();
 
         var response = await ApplyAsync(new ApplyRequest { Files = [new ManifestFile("web.yaml", Manifests.Job("web"))], DryRun = true });
 
         response.DryRun.Should().BeTrue();
         response.Objects.Single().Action.Should().Be("created");
-        var after = await _agent.Http.GetAsync("/v1/jobs");
+        var after = await Agent.Http.GetAsync("/v1/jobs");
         after.Index().Should().Be(before);
         (await after.JsonAsync())["items"]!.AsArray().Should().BeEmpty();
     }
@@ -50,13 +44,13 @@ public sealed class ApplyEndpointTests : IAsyncLifetime
             Files = [new ManifestFile("good.yaml", Manifests.Job("good")), new ManifestFile("bad.yaml", Manifests.Job("bad").Replace("driver:", "drivr:"))],
         };
 
-        var response = await _agent.Http.PostAsJsonAsync("/v1/apply", request, ApiJson.Options);
+        var response = await Agent.Http.PostAsJsonAsync("/v1/apply", request, ApiJson.Options);
 
         response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
         var error = await response.ErrorAsync();
         error["message"]!.GetValue<string>().Should().Contain("nothing was written");
         error["details"]!["errors"]![0]!["text"]!.GetValue<string>().Should().StartWith("bad.yaml:14:").And.Contain("drivr").And.Contain("did you mean driver?");
-        (await (await _agent.Http.GetAsync("/v1/jobs")).JsonAsync())["items"]!.AsArray().Should().BeEmpty();
+        (await (await Agent.Http.GetAsync("/v1/jobs")).JsonAsync())["items"]!.AsArray().Should().BeEmpty();
     }
 
     [Fact]
@@ -64,19 +58,19 @@ public sealed class ApplyEndpointTests : IAsyncLifetime
     {
         const string labels = "{ app: shop }";
         await ApplyAsync(new ApplyRequest { Files = [new ManifestFile("a.yaml", Manifests.Documents(Manifests.Job("web", labels: labels), Manifests.Job("db", labels: labels)))] });
-        await _agent.PutYamlAsync("/v1/jobs/manual", Manifests.Job("manual", labels: labels));
+        await Agent.PutYamlAsync("/v1/jobs/manual", Manifests.Job("manual", labels: labels));
 
         var response = await ApplyAsync(new ApplyRequest { Files = [new ManifestFile("a.yaml", Manifests.Job("web", labels: labels))], Prune = true, Selector = "app=shop" });
 
         response.Objects.Select(o => (o.Key, o.Action)).Should().Equal(("Job/default/web", "unchanged"), ("Job/default/db", "pruned"));
-        var names = (await (await _agent.Http.GetAsync("/v1/jobs")).JsonAsync())["items"]!.AsArray().Select(i => i!["metadata"]!["name"]!.GetValue<string>());
+        var names = (await (await Agent.Http.GetAsync("/v1/jobs")).JsonAsync())["items"]!.AsArray().Select(i => i!["metadata"]!["name"]!.GetValue<string>());
         names.Should().BeEquivalentTo(["manual", "web"], "an object never applied carries no last-applied record and is never pruned");
     }
 
     [Fact]
     public async Task Prune_without_a_selector_is_refused()
     {
-        var response = await _agent.Http.PostAsJsonAsync("/v1/apply", new ApplyRequest { Files = [new ManifestFile("a.yaml", Manifests.Job("web"))], Prune = true }, ApiJson.Options);
+        var response = await Agent.Http.PostAsJsonAsync("/v1/apply", new ApplyRequest { Files = [new ManifestFile("a.yaml", Manifests.Job("web"))], Prune = true }, ApiJson.Options);
 
         response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
         (await response.ErrorAsync())["message"]!.GetValue<string>().Should().Contain("selector");
@@ -85,7 +79,7 @@ public sealed class ApplyEndpointTests : IAsyncLifetime
     [Fact]
     public async Task A_raw_yaml_body_is_applied_with_its_options_in_the_query()
     {
-        var response = await _agent.ApplyYamlAsync(Manifests.Job("web"), "?dryRun=true");
+        var response = await Agent.ApplyYamlAsync(Manifests.Job("web"), "?dryRun=true");
 
         var body = await response.Content.ReadFromJsonAsync<ApplyResponse>(ApiJson.Options);
         body!.DryRun.Should().BeTrue();
@@ -98,7 +92,7 @@ public sealed class ApplyEndpointTests : IAsyncLifetime
         var yaml = Manifests.Documents(Manifests.Namespace("team-a"), Manifests.Job("web", "team-a"));
         await ApplyAsync(new ApplyRequest { Files = [new ManifestFile("app.yaml", yaml)] });
 
-        var response = await _agent.Http.PostAsJsonAsync("/v1/delete", new ApplyRequest { Files = [new ManifestFile("app.yaml", yaml)] }, ApiJson.Options);
+        var response = await Agent.Http.PostAsJsonAsync("/v1/delete", new ApplyRequest { Files = [new ManifestFile("app.yaml", yaml)] }, ApiJson.Options);
 
         var body = await response.Content.ReadFromJsonAsync<ApplyResponse>(ApiJson.Options);
         body!.Objects.Select(o => (o.Key, o.Action)).Should().Equal(("Job/team-a/web", "deleted"), ("Namespace/team-a", "deleted"));
@@ -109,15 +103,15 @@ public sealed class ApplyEndpointTests : IAsyncLifetime
     {
         await ApplyAsync(new ApplyRequest { Files = [new ManifestFile("app.yaml", Manifests.Documents(Manifests.Namespace("team-a"), Manifests.Job("web", "team-a")))] });
 
-        var response = await _agent.Http.PostAsJsonAsync("/v1/delete", new ApplyRequest { Files = [new ManifestFile("ns.yaml", Manifests.Namespace("team-a"))] }, ApiJson.Options);
+        var response = await Agent.Http.PostAsJsonAsync("/v1/delete", new ApplyRequest { Files = [new ManifestFile("ns.yaml", Manifests.Namespace("team-a"))] }, ApiJson.Options);
 
         response.StatusCode.Should().Be(HttpStatusCode.Conflict);
-        (await _agent.Http.GetAsync("/v1/namespaces/team-a")).StatusCode.Should().Be(HttpStatusCode.OK);
+        (await Agent.Http.GetAsync("/v1/namespaces/team-a")).StatusCode.Should().Be(HttpStatusCode.OK);
     }
 
     private async Task<ApplyResponse> ApplyAsync(ApplyRequest request)
     {
-        var response = await _agent.Http.PostAsJsonAsync("/v1/apply", request, ApiJson.Options);
+        var response = await Agent.Http.PostAsJsonAsync("/v1/apply", request, ApiJson.Options);
         response.StatusCode.Should().Be(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
         return (await response.Content.ReadFromJsonAsync<ApplyResponse>(ApiJson.Options))!;
     }

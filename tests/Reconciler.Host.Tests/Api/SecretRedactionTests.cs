@@ -4,29 +4,23 @@ using Reconciler.Host.Tests.Fixtures;
 
 namespace Reconciler.Host.Tests.Api;
 
-public sealed class SecretRedactionTests : IAsyncLifetime
+public sealed class SecretRedactionTests : AgentTest
 {
-    private RunningAgent _agent = null!;
-
-    public async Task InitializeAsync() => _agent = await RunningAgent.StartAsync();
-
-    public async Task DisposeAsync() => await _agent.DisposeAsync();
-
     [Fact]
     public async Task No_response_carries_a_secret_value()
     {
-        var index = (await _agent.Http.GetAsync("/v1/secrets")).Index();
+        var index = (await Agent.Http.GetAsync("/v1/secrets")).Index();
         var apply = new ApplyRequest { Files = [new ManifestFile("s.yaml", Manifests.Secret("db"))], Diff = true };
         var bodies = new List<string>
         {
-            await (await _agent.Http.PostAsJsonAsync("/v1/apply", apply, ApiJson.Options)).Content.ReadAsStringAsync(),
-            await (await _agent.Http.GetAsync("/v1/secrets/db")).Content.ReadAsStringAsync(),
-            await (await _agent.Http.GetAsync("/v1/secrets")).Content.ReadAsStringAsync(),
-            await (await _agent.Http.PostAsJsonAsync("/v1/apply", apply with { DryRun = true, Files = [new ManifestFile("s.yaml", Manifests.Secret("db", "changed-value"))] }, ApiJson.Options))
+            await (await Agent.Http.PostAsJsonAsync("/v1/apply", apply, ApiJson.Options)).Content.ReadAsStringAsync(),
+            await (await Agent.Http.GetAsync("/v1/secrets/db")).Content.ReadAsStringAsync(),
+            await (await Agent.Http.GetAsync("/v1/secrets")).Content.ReadAsStringAsync(),
+            await (await Agent.Http.PostAsJsonAsync("/v1/apply", apply with { DryRun = true, Files = [new ManifestFile("s.yaml", Manifests.Secret("db", "changed-value"))] }, ApiJson.Options))
                 .Content.ReadAsStringAsync(),
-            await (await _agent.PutYamlAsync("/v1/secrets/db", Manifests.Secret("db", "put-value"))).Content.ReadAsStringAsync(),
+            await (await Agent.PutYamlAsync("/v1/secrets/db", Manifests.Secret("db", "put-value"))).Content.ReadAsStringAsync(),
         };
-        using var stream = await _agent.Http.GetAsync($"/v1/event/stream?index={index}&kind=Secret", HttpCompletionOption.ResponseHeadersRead);
+        using var stream = await Agent.Http.GetAsync($"/v1/event/stream?index={index}&kind=Secret", HttpCompletionOption.ResponseHeadersRead);
         using var reader = new StreamReader(await stream.Content.ReadAsStreamAsync());
         bodies.Add((await reader.ReadLineAsync())!);
 

@@ -3,17 +3,14 @@ using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using Reconciler.Host.Api.Security;
 using Reconciler.Host.Tests.Fixtures;
+using Reconciler.Hosting;
 
 namespace Reconciler.Host.Tests.Api;
 
-public sealed class TokenAuthorizationTests : IAsyncLifetime
+public sealed class TokenAuthorizationTests : AgentTest
 {
     private readonly OnlyTokenAuthorizer _authorizer = new("let-me-in");
-    private RunningAgent _agent = null!;
-
-    public async Task InitializeAsync() => _agent = await RunningAgent.StartAsync(r => r.Services.AddSingleton<IRequestAuthorizer>(_authorizer));
-
-    public async Task DisposeAsync() => await _agent.DisposeAsync();
+    protected override void Extend(ReconcilerBuilder reconciler) => reconciler.Services.AddSingleton<IRequestAuthorizer>(_authorizer);
 
     [Fact]
     public async Task The_token_header_reaches_the_authorizer_and_a_refusal_is_a_403_that_does_not_echo_the_token()
@@ -23,8 +20,8 @@ public sealed class TokenAuthorizationTests : IAsyncLifetime
         using var allowed = new HttpRequestMessage(HttpMethod.Get, "/v1/jobs");
         allowed.Headers.Add("X-Recon-Token", "let-me-in");
 
-        var no = await _agent.Http.SendAsync(refused);
-        var yes = await _agent.Http.SendAsync(allowed);
+        var no = await Agent.Http.SendAsync(refused);
+        var yes = await Agent.Http.SendAsync(allowed);
 
         no.StatusCode.Should().Be(HttpStatusCode.Forbidden);
         var error = await no.ErrorAsync();
@@ -37,8 +34,8 @@ public sealed class TokenAuthorizationTests : IAsyncLifetime
     [Fact]
     public async Task The_cli_sends_the_token_from_its_flag()
     {
-        var refused = await _agent.CliAsync("get", "jobs");
-        var allowed = await _agent.CliAsync("get", "jobs", "-token", "let-me-in");
+        var refused = await Agent.CliAsync("get", "jobs");
+        var allowed = await Agent.CliAsync("get", "jobs", "-token", "let-me-in");
 
         refused.Error.Should().Contain("Permission denied");
         allowed.ExitCode.Should().Be(0, allowed.Error);

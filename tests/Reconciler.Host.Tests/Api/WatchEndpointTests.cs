@@ -3,21 +3,15 @@ using Reconciler.Host.Tests.Fixtures;
 
 namespace Reconciler.Host.Tests.Api;
 
-public sealed class WatchEndpointTests : IAsyncLifetime
+public sealed class WatchEndpointTests : AgentTest
 {
-    private RunningAgent _agent = null!;
-
-    public async Task InitializeAsync() => _agent = await RunningAgent.StartAsync();
-
-    public async Task DisposeAsync() => await _agent.DisposeAsync();
-
     [Fact]
     public async Task A_blocking_query_answers_once_a_write_passes_its_index()
     {
-        var index = (await _agent.Http.GetAsync("/v1/jobs")).Index();
-        var blocked = _agent.Http.GetAsync($"/v1/jobs?index={index}&wait=5m");
+        var index = (await Agent.Http.GetAsync("/v1/jobs")).Index();
+        var blocked = Agent.Http.GetAsync($"/v1/jobs?index={index}&wait=5m");
 
-        await _agent.PutYamlAsync("/v1/jobs/web", Manifests.Job("web"));
+        await Agent.PutYamlAsync("/v1/jobs/web", Manifests.Job("web"));
         var response = await blocked;
 
         response.Index().Should().BeGreaterThan(index);
@@ -27,9 +21,9 @@ public sealed class WatchEndpointTests : IAsyncLifetime
     [Fact]
     public async Task A_blocking_query_whose_wait_runs_out_answers_with_the_unchanged_state()
     {
-        var index = (await _agent.Http.GetAsync("/v1/jobs")).Index();
+        var index = (await Agent.Http.GetAsync("/v1/jobs")).Index();
 
-        var response = await _agent.Http.GetAsync($"/v1/jobs?index={index}&wait=10ms");
+        var response = await Agent.Http.GetAsync($"/v1/jobs?index={index}&wait=10ms");
 
         response.Index().Should().Be(index);
     }
@@ -37,7 +31,7 @@ public sealed class WatchEndpointTests : IAsyncLifetime
     [Fact]
     public async Task A_blocking_query_with_an_index_already_passed_answers_at_once()
     {
-        var response = await _agent.Http.GetAsync("/v1/namespaces/default?index=0&wait=10m");
+        var response = await Agent.Http.GetAsync("/v1/namespaces/default?index=0&wait=10m");
 
         response.Index().Should().BeGreaterThan(0);
     }
@@ -45,12 +39,12 @@ public sealed class WatchEndpointTests : IAsyncLifetime
     [Fact]
     public async Task The_event_stream_delivers_a_line_per_change_filtered_by_kind_and_namespace()
     {
-        await _agent.PutYamlAsync("/v1/namespaces/team-a", Manifests.Namespace("team-a"));
-        using var stream = await _agent.Http.GetAsync("/v1/event/stream?kind=jobs&namespace=team-a", HttpCompletionOption.ResponseHeadersRead);
+        await Agent.PutYamlAsync("/v1/namespaces/team-a", Manifests.Namespace("team-a"));
+        using var stream = await Agent.Http.GetAsync("/v1/event/stream?kind=jobs&namespace=team-a", HttpCompletionOption.ResponseHeadersRead);
         using var reader = new StreamReader(await stream.Content.ReadAsStreamAsync());
 
-        await _agent.PutYamlAsync("/v1/jobs/other", Manifests.Job("other"));
-        await _agent.PutYamlAsync("/v1/jobs/web?namespace=team-a", Manifests.Job("web", "team-a"));
+        await Agent.PutYamlAsync("/v1/jobs/other", Manifests.Job("other"));
+        await Agent.PutYamlAsync("/v1/jobs/web?namespace=team-a", Manifests.Job("web", "team-a"));
         var line = JsonNode.Parse((await reader.ReadLineAsync())!)!;
 
         stream.Content.Headers.ContentType!.MediaType.Should().Be("application/x-ndjson");
@@ -62,11 +56,11 @@ public sealed class WatchEndpointTests : IAsyncLifetime
     [Fact]
     public async Task The_event_stream_replays_from_an_index()
     {
-        var index = (await _agent.Http.GetAsync("/v1/jobs")).Index();
-        await _agent.PutYamlAsync("/v1/jobs/web", Manifests.Job("web"));
-        await _agent.Http.DeleteAsync("/v1/jobs/web");
+        var index = (await Agent.Http.GetAsync("/v1/jobs")).Index();
+        await Agent.PutYamlAsync("/v1/jobs/web", Manifests.Job("web"));
+        await Agent.Http.DeleteAsync("/v1/jobs/web");
 
-        using var stream = await _agent.Http.GetAsync($"/v1/event/stream?index={index}&kind=Job", HttpCompletionOption.ResponseHeadersRead);
+        using var stream = await Agent.Http.GetAsync($"/v1/event/stream?index={index}&kind=Job", HttpCompletionOption.ResponseHeadersRead);
         using var reader = new StreamReader(await stream.Content.ReadAsStreamAsync());
 
         JsonNode.Parse((await reader.ReadLineAsync())!)!["type"]!.GetValue<string>().Should().Be("added");
