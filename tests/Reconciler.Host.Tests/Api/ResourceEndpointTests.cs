@@ -115,6 +115,17 @@ public sealed class ResourceEndpointTests : AgentTest
     }
 
     [Fact]
+    public async Task The_agent_describes_itself_and_its_kinds()
+    {
+        var self = await (await Agent.Http.GetAsync("/v1/agent/self")).JsonAsync();
+        var kinds = await Agent.Http.GetStringAsync("/v1/kinds");
+
+        self["server"]!.GetValue<bool>().Should().BeTrue();
+        self["dev"]!.GetValue<bool>().Should().BeTrue();
+        kinds.Should().Contain("""{"kind":"Job","plural":"jobs","namespaced":true,"system":false}""");
+    }
+
+    [Fact]
     public async Task An_unknown_kind_is_a_404_naming_the_known_kinds()
     {
         var response = await Agent.Http.GetAsync("/v1/widgets");
