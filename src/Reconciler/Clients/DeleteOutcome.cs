@@ -1,6 +1,6 @@
 namespace Reconciler.Clients;
 
-/// <summary>What a delete request through <see cref="ResourceClient.DeleteAsync"/> did.</summary>
+/// <summary>What a delete request through <see cref="ResourceClient.DeleteAsync(Reconciler.Resources.Model.ResourceKey, CancellationToken)"/> did.</summary>
 public enum DeleteOutcome
 {
     /// <summary>The object did not exist.</summary>

@@ -44,6 +44,19 @@ public sealed class ResourceClient(IResourceStore store, TimeProvider? time = nu
     }
 
     /// <summary>
+    /// As <see cref="ApplyAsync{T}(T, CancellationToken)"/>, but only while the object is at <paramref name="expectedRevision"/>
+    /// (0: only when it does not exist yet) — Nomad's check-index. Otherwise throws <see cref="ConflictException"/>; no retry.
+    /// </summary>
+    public async ValueTask<T> ApplyAsync<T>(T resource, long expectedRevision, CancellationToken cancellationToken = default) where T : Resource
+    {
+        var existing = await store.GetAsync(resource.Key, cancellationToken).ConfigureAwait(false);
+        var actual = existing?.Metadata.ResourceVersion ?? 0;
+        if (actual != expectedRevision) throw new ConflictException(resource.Key, expectedRevision, actual);
+        var desired = existing is null ? resource : Merge(resource, existing);
+        return (T)await store.PutAsync(desired, expectedRevision, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
     /// Deletes the object with <paramref name="key"/>. An object without finalizers is removed; one with
     /// finalizers gets <c>metadata.deletionTimestamp</c> and is removed once its controllers drop their finalizers.
     /// </summary>
@@ -55,20 +68,55 @@ public sealed class ResourceClient(IResourceStore store, TimeProvider? time = nu
             if (existing is null) return DeleteOutcome.NotFound;
             try
             {
-                if (existing.Metadata.Finalizers.Count == 0)
-                {
-                    var deleted = await store.DeleteAsync(key, existing.Metadata.ResourceVersion, cancellationToken).ConfigureAwait(false);
-                    return deleted is null ? DeleteOutcome.NotFound : DeleteOutcome.Deleted;
-                }
-                if (existing.Metadata.DeletionTimestamp is not null) return DeleteOutcome.Terminating;
-                var marked = existing.WithMetadata(existing.Metadata with { DeletionTimestamp = _time.GetUtcNow() });
-                await store.PutAsync(marked, existing.Metadata.ResourceVersion, cancellationToken).ConfigureAwait(false);
-                return DeleteOutcome.Terminating;
+                return await DeleteAtAsync(existing, cancellationToken).ConfigureAwait(false);
             }
             catch (ConflictException) when (attempt < ConflictRetries)
             {
             }
         }
+    }
+
+    /// <summary>
+    /// As <see cref="DeleteAsync(ResourceKey, CancellationToken)"/>, but only while the object is at
+    /// <paramref name="expectedRevision"/>; otherwise throws <see cref="ConflictException"/>; no retry.
+    /// </summary>
+    public async ValueTask<DeleteOutcome> DeleteAsync(ResourceKey key, long expectedRevision, CancellationToken cancellationToken = default)
+    {
+        var existing = await store.GetAsync(key, cancellationToken).ConfigureAwait(false);
+        var actual = existing?.Metadata.ResourceVersion ?? 0;
+        if (actual != expectedRevision) throw new ConflictException(key, expectedRevision, actual);
+        return existing is null ? DeleteOutcome.NotFound : await DeleteAtAsync(existing, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// What applying <paramref name="incoming"/> over <paramref name="existing"/> stores: the incoming spec, labels and
+    /// annotations with the existing status, finalizers and deletion timestamp (which belong to controllers).
+    /// For callers that write several applies in one <see cref="StoreTransaction"/>.
+    /// </summary>
+    public static T Merge<T>(T incoming, Resource existing) where T : Resource
+    {
+        ArgumentNullException.ThrowIfNull(incoming);
+        ArgumentNullException.ThrowIfNull(existing);
+        var metadata = incoming.Metadata with
+        {
+            Finalizers = [.. existing.Metadata.Finalizers.Union(incoming.Metadata.Finalizers)],
+            DeletionTimestamp = existing.Metadata.DeletionTimestamp,
+        };
+        return (T)incoming.WithMetadata(metadata).WithUntypedStatus(existing.UntypedStatus);
+    }
+
+    private async ValueTask<DeleteOutcome> DeleteAtAsync(Resource existing, CancellationToken cancellationToken)
+    {
+        var key = existing.Key;
+        if (existing.Metadata.Finalizers.Count == 0)
+        {
+            var deleted = await store.DeleteAsync(key, existing.Metadata.ResourceVersion, cancellationToken).ConfigureAwait(false);
+            return deleted is null ? DeleteOutcome.NotFound : DeleteOutcome.Deleted;
+        }
+        if (existing.Metadata.DeletionTimestamp is not null) return DeleteOutcome.Terminating;
+        var marked = existing.WithMetadata(existing.Metadata with { DeletionTimestamp = _time.GetUtcNow() });
+        await store.PutAsync(marked, existing.Metadata.ResourceVersion, cancellationToken).ConfigureAwait(false);
+        return DeleteOutcome.Terminating;
     }
 
     /// <summary>
@@ -126,16 +174,6 @@ public sealed class ResourceClient(IResourceStore store, TimeProvider? time = nu
         {
             return new(conflict.ActualRevision == 0 ? WriteOutcome.NotFound : WriteOutcome.Conflict, null);
         }
-    }
-
-    private static T Merge<T>(T incoming, Resource existing) where T : Resource
-    {
-        var metadata = incoming.Metadata with
-        {
-            Finalizers = [.. existing.Metadata.Finalizers.Union(incoming.Metadata.Finalizers)],
-            DeletionTimestamp = existing.Metadata.DeletionTimestamp,
-        };
-        return (T)incoming.WithMetadata(metadata).WithUntypedStatus(existing.UntypedStatus);
     }
 
     private static bool SameStatus(ResourceStatus a, ResourceStatus b) =>

@@ -36,6 +36,30 @@ public class ResourceClientTests
     }
 
     [Fact]
+    public async Task An_apply_with_a_stale_expected_revision_is_a_conflict_and_changes_nothing()
+    {
+        var first = await Client.ApplyAsync(Gizmo.Create("a"), expectedRevision: 0);
+        await Client.ApplyAsync(Gizmo.Create("a", "v1"), first.Metadata.ResourceVersion);
+
+        var stale = async () => await Client.ApplyAsync(Gizmo.Create("a", "v2"), first.Metadata.ResourceVersion);
+
+        (await stale.Should().ThrowAsync<ConflictException>()).Which.ActualRevision.Should().Be(_store.Revision);
+        (await Client.GetAsync<Gizmo>(first.Key))!.Spec.Value.Should().Be("v1");
+    }
+
+    [Fact]
+    public async Task A_delete_with_a_stale_expected_revision_is_a_conflict_and_keeps_the_object()
+    {
+        var first = await Client.ApplyAsync(Gizmo.Create("a"));
+        var second = await Client.ApplyAsync(Gizmo.Create("a", "v1"));
+
+        var stale = async () => await Client.DeleteAsync(first.Key, first.Metadata.ResourceVersion);
+
+        await stale.Should().ThrowAsync<ConflictException>();
+        (await Client.DeleteAsync(first.Key, second.Metadata.ResourceVersion)).Should().Be(DeleteOutcome.Deleted);
+    }
+
+    [Fact]
     public async Task A_status_update_from_a_stale_read_is_a_conflict_and_changes_nothing()
     {
         var stale = await Client.ApplyAsync(Gizmo.Create("a"));

@@ -6,12 +6,14 @@ namespace Reconciler.Host.Cli.Operator;
 public static class OperatorCommand
 {
     /// <summary>Builds the command with its subcommands.</summary>
-    public static Command Create(TextWriter output, TextWriter error) =>
+    public static Command Create(CliSession session) =>
         new("operator", "Cluster maintenance: snapshots.")
         {
             new Command("snapshot", "Save, inspect and restore snapshots of the whole state.")
             {
-                SnapshotInspectCommand.Create(output, error),
+                SnapshotSaveCommand.Create(session),
+                SnapshotInspectCommand.Create(session.Out, session.Error),
+                SnapshotRestoreCommand.Create(session),
             },
         };
 }

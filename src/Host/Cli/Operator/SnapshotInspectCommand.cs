@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Reconciler.Host.Cli.Output;
 using Reconciler.Store;
 using Reconciler.Store.Snapshots;
 
@@ -42,7 +43,8 @@ public static class SnapshotInspectCommand
         return command;
     }
 
-    private static Task WriteAsync(TextWriter output, SnapshotInfo info, OutputFormat format)
+    /// <summary>Prints what a snapshot holds, as a table or in <paramref name="format"/>.</summary>
+    public static Task WriteAsync(TextWriter output, SnapshotInfo info, OutputFormat format)
     {
         if (format != OutputFormat.Table)
             return output.WriteLineAsync(OutputFormatOption.Render(info, format));
@@ -62,11 +64,8 @@ public static class SnapshotInspectCommand
         return output.WriteAsync(text.ToString());
     }
 
-    private static void WriteColumns(TextWriter writer, IReadOnlyList<(string Left, string Right)> rows)
-    {
-        var width = rows.Count == 0 ? 0 : rows.Max(r => r.Left.Length);
-        foreach (var (left, right) in rows) writer.WriteLine($"{left.PadRight(width)}  {right}");
-    }
+    private static void WriteColumns(TextWriter writer, IReadOnlyList<(string Left, string Right)> rows) =>
+        TableWriter.WritePlain(writer, null, [.. rows.Select(r => (IReadOnlyList<string>)[r.Left, r.Right])]);
 
     private static string ByteSize(long bytes) => bytes switch
     {

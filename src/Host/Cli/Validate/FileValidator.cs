@@ -8,7 +8,7 @@ namespace Reconciler.Host.Cli.Validate;
 /// <summary>Finds the manifests and agent configs under the given paths and validates each one.</summary>
 public sealed class FileValidator(ResourceKindRegistry? kinds = null)
 {
-    private static readonly string[] ManifestExtensions = [".yaml", ".yml"];
+    private static readonly IReadOnlyList<string> ManifestExtensions = DirectoryFiles.ManifestExtensions;
     private const string ConfigExtension = ".toml";
 
     private readonly ManifestReader _manifests = new(kinds ?? ResourceKindRegistry.Default);
@@ -53,12 +53,9 @@ public sealed class FileValidator(ResourceKindRegistry? kinds = null)
         }
     }
 
-    private static IEnumerable<string> FindFiles(string directory) =>
-        Directory.EnumerateFiles(directory, "*", new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = FileAttributes.Hidden })
-            .Where(f => IsManifest(f) || IsConfig(f))
-            .Order(StringComparer.Ordinal);
+    private static IEnumerable<string> FindFiles(string directory) => DirectoryFiles.Find(directory, [.. ManifestExtensions, ConfigExtension]);
 
-    private static bool IsManifest(string path) => ManifestExtensions.Contains(Path.GetExtension(path), StringComparer.OrdinalIgnoreCase);
+    private static bool IsManifest(string path) => DirectoryFiles.HasExtension(path, ManifestExtensions);
 
-    private static bool IsConfig(string path) => string.Equals(Path.GetExtension(path), ConfigExtension, StringComparison.OrdinalIgnoreCase);
+    private static bool IsConfig(string path) => DirectoryFiles.HasExtension(path, ConfigExtension);
 }

@@ -1,0 +1,19 @@
+using Reconciler.Host.Api.Contracts;
+using Reconciler.Host.Api.Errors;
+
+namespace Reconciler.Host.Api.Security;
+
+/// <summary>Hands every request's <c>X-Recon-Token</c> to the <see cref="IRequestAuthorizer"/>; a refusal is a 403.</summary>
+public sealed class TokenAuthorizationMiddleware(RequestDelegate next, IRequestAuthorizer authorizer)
+{
+    /// <summary>Authorizes, then runs the rest of the pipeline.</summary>
+    public async Task InvokeAsync(HttpContext http)
+    {
+        var token = http.Request.Headers[ApiHeaders.Token].ToString();
+        var ns = http.Request.Query["namespace"].ToString();
+        var request = new ApiRequest(token.Length == 0 ? null : token, http.Request.Method, http.Request.Path.Value ?? "/", ns.Length == 0 ? null : ns);
+        if (!await authorizer.AuthorizeAsync(request, http.RequestAborted))
+            throw new ApiException(StatusCodes.Status403Forbidden, ApiErrorCodes.Forbidden, $"Permission denied for {request}; check the token (-token or RECON_TOKEN).");
+        await next(http);
+    }
+}

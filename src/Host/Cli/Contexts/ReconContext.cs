@@ -1,0 +1,14 @@
+namespace Reconciler.Host.Cli.Contexts;
+
+/// <summary>A named set of connection defaults, as a kubectl context: which agent, with which token, in which namespace.</summary>
+/// <param name="Address">The agent's address, or null to fall through to the default.</param>
+/// <param name="Token">The token sent as <c>X-Recon-Token</c>, or null.</param>
+/// <param name="Namespace">The namespace commands use without <c>-n</c>, or null.</param>
+public sealed record ReconContext(string? Address, string? Token, string? Namespace)
+{
+    /// <summary>The token with all but its last four characters hidden, for listings.</summary>
+    public string? MaskedToken => Token is null ? null : Token.Length <= 8 ? "****" : $"****{Token[^4..]}";
+
+    /// <summary>Leaves the token out, so a printed context cannot leak it.</summary>
+    public override string ToString() => $"ReconContext {{ Address = {Address}, Token = {MaskedToken}, Namespace = {Namespace} }}";
+}

@@ -1,0 +1,23 @@
+using Reconciler.Hosting;
+
+namespace Reconciler.Host.Tests.Fixtures;
+
+/// <summary>A test class whose every test gets a fresh <see cref="RunningAgent"/>, started before and stopped after it.</summary>
+public abstract class AgentTest : IAsyncLifetime
+{
+    private RunningAgent? _agent;
+
+    internal RunningAgent Agent => _agent ?? throw new InvalidOperationException("The agent starts in InitializeAsync.");
+
+    /// <summary>What the test class adds to the agent's runtime (kinds, services); nothing by default.</summary>
+    protected virtual void Extend(ReconcilerBuilder reconciler)
+    {
+    }
+
+    public async Task InitializeAsync() => _agent = await RunningAgent.StartAsync(Extend);
+
+    public async Task DisposeAsync()
+    {
+        if (_agent is not null) await _agent.DisposeAsync();
+    }
+}
