@@ -30,7 +30,7 @@ public sealed class PreemptionSelector(int priorityGap)
         var chosen = new List<AllocationRecord>(required);
         cpu -= required.Sum(a => a.Cpu);
         memory -= required.Sum(a => a.MemoryMB);
-        foreach (var victim in eligible.Except(required).OrderBy(a => a.Priority).ThenByDescending(a => Share(a, capacity)))
+        foreach (var victim in eligible.Except(required).OrderBy(a => a.Priority).ThenByDescending(a => Share(a, capacity)).ThenBy(a => a.Id, StringComparer.Ordinal))
         {
             if (Fits(cpu, memory)) break;
             chosen.Add(victim);
@@ -40,7 +40,7 @@ public sealed class PreemptionSelector(int priorityGap)
         if (!Fits(cpu, memory)) return null;
 
         // Give back victims that turned out unnecessary, the most valuable first.
-        foreach (var victim in chosen.Except(required).OrderByDescending(a => a.Priority).ThenBy(a => Share(a, capacity)).ToList())
+        foreach (var victim in chosen.Except(required).OrderByDescending(a => a.Priority).ThenBy(a => Share(a, capacity)).ThenBy(a => a.Id, StringComparer.Ordinal).ToList())
         {
             if (!Fits(cpu + victim.Cpu, memory + victim.MemoryMB)) continue;
             chosen.Remove(victim);
