@@ -11,12 +11,12 @@ namespace Reconciler.Scheduling.Plans;
 /// with optimistic concurrency — new allocations must not exist, changed ones must be at the revision just read.
 /// A conflict (a client wrote an allocation meanwhile) is retried on fresh reads.
 /// </summary>
-public sealed class PlanApplier(IResourceStore store, ClusterStateTracker tracker)
+public sealed class PlanApplier(IResourceStore store, ClusterStateTracker tracker) : IPlanCommitter
 {
     private const int ConflictRetries = 5;
     private readonly SemaphoreSlim _gate = new(1, 1);
 
-    /// <summary>Commits what still fits of <paramref name="plan"/>.</summary>
+    /// <inheritdoc />
     public async Task<PlanResult> ApplyAsync(Plan plan, CancellationToken cancellationToken = default)
     {
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
