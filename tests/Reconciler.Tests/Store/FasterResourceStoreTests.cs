@@ -66,6 +66,7 @@ public sealed class FasterResourceStoreTests : IAsyncLifetime
         {
             for (var i = 0; i < 60; i++) await store.PutAsync(Widget.Create($"w{i % 7}", size: i));
             await store.CheckpointAsync();
+            await store.CheckpointAsync();
             store.CheckpointRevision.Should().Be(60);
             var act = () => WatchReader.TakeAsync(store.WatchAsync(new WatchQuery(), 5), 1);
             await act.Should().ThrowAsync<CompactedException>("the log before the checkpoint is gone and the window holds 3 revisions");

@@ -22,7 +22,10 @@ internal sealed class FasterObjectState : IObjectState
     private readonly ConcurrentBag<ClientSession<SpanByte, SpanByte, SpanByte, SpanByteAndMemory, Empty, SpanByteFunctions<Empty>>> _sessions = [];
     private readonly ClientSession<SpanByte, SpanByte, SpanByte, SpanByteAndMemory, Empty, SpanByteFunctions<Empty>> _writer;
 
-    public FasterObjectState(string directory, long memoryBytes)
+    private Guid _latestCheckpoint;
+    private Guid _previousCheckpoint;
+
+    private FasterObjectState(string directory, long memoryBytes)
     {
         _checkpointDirectory = Path.Combine(directory, "checkpoints");
         _device = Devices.CreateLogDevice(Path.Combine(directory, "objects"), preallocateFile: false);
@@ -33,19 +36,44 @@ internal sealed class FasterObjectState : IObjectState
             PageSize = 1L << 22,
             MemorySize = Math.Max(memoryBytes, 1L << 24),
             CheckpointDir = _checkpointDirectory,
-            RemoveOutdatedCheckpoints = true,
+            // We remove old checkpoints ourselves, keeping the one before the latest as a fallback.
+            RemoveOutdatedCheckpoints = false,
         });
         _writer = NewSession();
     }
 
-    /// <summary>Recovers the latest checkpoint, returning the revision it covers and where replay starts (0, 0 when there is none).</summary>
-    public (long Revision, long ReplayFrom) Recover()
+    /// <summary>
+    /// Opens the objects at the newest usable checkpoint, returning the revision it covers and where log
+    /// replay starts ((0, 0) for a new store). A checkpoint without its marker is unusable — a crash during
+    /// a checkpoint can leave its metadata written but its data not — and the one before it is used.
+    /// </summary>
+    public static FasterObjectState Open(string directory, long memoryBytes, out long revision, out long replayFrom)
     {
-        var logCheckpoints = Path.Combine(_checkpointDirectory, "cpr-checkpoints");
-        if (!Directory.Exists(logCheckpoints) || !Directory.EnumerateFileSystemEntries(logCheckpoints).Any()) return (0, 0);
-        _kv.Recover();
-        var marker = Read(CheckpointMarkerKey);
-        return marker is null ? (0, 0) : (BinaryPrimitives.ReadInt64LittleEndian(marker), BinaryPrimitives.ReadInt64LittleEndian(marker.AsSpan(8)));
+        var tokens = CheckpointTokens(Path.Combine(directory, "checkpoints"));
+        foreach (var token in tokens)
+        {
+            var state = new FasterObjectState(directory, memoryBytes);
+            try
+            {
+                state._kv.Recover(token);
+                if (state.Read(CheckpointMarkerKey) is { } marker)
+                {
+                    revision = BinaryPrimitives.ReadInt64LittleEndian(marker);
+                    replayFrom = BinaryPrimitives.ReadInt64LittleEndian(marker.AsSpan(8));
+                    state._latestCheckpoint = token;
+                    return state;
+                }
+            }
+            catch (Exception)
+            {
+                // An interrupted checkpoint fails in many ways (half-written metadata, missing files); try the previous one.
+            }
+            state.Dispose();
+        }
+        if (tokens.Count > 0)
+            throw new InvalidDataException($"None of the {tokens.Count} checkpoints in {directory} can be recovered; restore the store from a snapshot.");
+        (revision, replayFrom) = (0, 0);
+        return new FasterObjectState(directory, memoryBytes);
     }
 
     /// <summary>Records what the next checkpoint covers; call with applies paused so the pair is consistent.</summary>
@@ -57,19 +85,35 @@ internal sealed class FasterObjectState : IObjectState
         Upsert(CheckpointMarkerKey, marker);
     }
 
-    /// <summary>Takes a full checkpoint (index and log); completes once it is on disk.</summary>
+    /// <summary>Takes a full checkpoint (index and log); completes once it is on disk. Keeps the previous one as a fallback.</summary>
     public async Task CheckpointAsync(CancellationToken cancellationToken)
     {
-        var (success, _) = await _kv.TakeFullCheckpointAsync(CheckpointType.Snapshot, cancellationToken);
+        var (success, token) = await _kv.TakeFullCheckpointAsync(CheckpointType.Snapshot, cancellationToken);
         if (!success) throw new IOException("FasterKV could not take a checkpoint (another one may be in progress).");
+        (_previousCheckpoint, _latestCheckpoint) = (_latestCheckpoint, token);
+        foreach (var old in CheckpointTokens(_checkpointDirectory).Where(t => t != _latestCheckpoint && t != _previousCheckpoint))
+            foreach (var kind in new[] { "cpr-checkpoints", "index-checkpoints" })
+                if (Directory.Exists(Path.Combine(_checkpointDirectory, kind, old.ToString()))) Directory.Delete(Path.Combine(_checkpointDirectory, kind, old.ToString()), recursive: true);
+    }
+
+    private static List<Guid> CheckpointTokens(string checkpointDirectory)
+    {
+        var logCheckpoints = new DirectoryInfo(Path.Combine(checkpointDirectory, "cpr-checkpoints"));
+        if (!logCheckpoints.Exists) return [];
+        return logCheckpoints.EnumerateDirectories()
+            .Where(d => Guid.TryParse(d.Name, out _) && Directory.Exists(Path.Combine(checkpointDirectory, "index-checkpoints", d.Name)))
+            .OrderByDescending(d => d.LastWriteTimeUtc)
+            .Select(d => Guid.Parse(d.Name))
+            .ToList();
     }
 
     /// <summary>Every object's JSON.</summary>
     public IEnumerable<byte[]> ReadAll()
     {
         using var iterator = _writer.Iterate();
-        while (iterator.GetNext(out _))
+        while (iterator.GetNext(out var record))
         {
+            if (record.Tombstone) continue;
             if (iterator.GetKey().AsReadOnlySpan().SequenceEqual(CheckpointMarkerKey)) continue;
             yield return iterator.GetValue().ToByteArray();
         }

@@ -20,6 +20,7 @@ public sealed class FasterResourceStore : RevisionedResourceStore
     private FasterObjectState _objects = null!;
     private FasterChangeLog _changes = null!;
     private long _checkpointRevision;
+    private (long Revision, long ReplayFrom) _previousCheckpoint;
     private Task _background = Task.CompletedTask;
     private bool _checkpointOnDispose = true;
 
@@ -61,15 +62,23 @@ public sealed class FasterResourceStore : RevisionedResourceStore
                 _objects.MarkCheckpoint(r, from);
                 return (r, from);
             });
-            if (revision == CheckpointRevision) return;
             await _objects.CheckpointAsync(cancellationToken);
-            _changes.TruncateUntil(replayFrom, revision);
+            // Truncate only behind the previous checkpoint: if the latest proves unusable on open, the
+            // previous one plus the log after it still hold everything.
+            _changes.TruncateUntil(_previousCheckpoint.ReplayFrom, _previousCheckpoint.Revision);
+            _previousCheckpoint = (revision, replayFrom);
             Volatile.Write(ref _checkpointRevision, revision);
         }
         finally
         {
             _checkpointGate.Release();
         }
+    }
+
+    /// <summary>The revisions the change log holds, in log order (for tests that check for gaps).</summary>
+    internal async IAsyncEnumerable<long> ReadLoggedRevisionsAsync()
+    {
+        await foreach (var (revision, _) in _changes.ReadRevisionsAsync(0)) yield return revision;
     }
 
     /// <summary>Lets a test close the store as a crash would leave it, without the final checkpoint.</summary>
@@ -90,9 +99,8 @@ public sealed class FasterResourceStore : RevisionedResourceStore
 
     private async Task RecoverAsync(CancellationToken cancellationToken)
     {
-        _objects = new FasterObjectState(_options.DataDirectory, _options.ObjectMemoryBytes);
+        _objects = FasterObjectState.Open(_options.DataDirectory, _options.ObjectMemoryBytes, out var checkpointRevision, out var replayFrom);
         _changes = new FasterChangeLog(_options.DataDirectory, Json, _options.LogPageSizeBits, (1 << _options.LogPageSizeBits) - 1024);
-        var (checkpointRevision, replayFrom) = _objects.Recover();
         var revision = checkpointRevision;
         await foreach (var (next, changes) in _changes.ReadRevisionsAsync(replayFrom, cancellationToken))
         {
@@ -103,6 +111,7 @@ public sealed class FasterResourceStore : RevisionedResourceStore
             revision = next;
         }
         _checkpointRevision = checkpointRevision;
+        _previousCheckpoint = (checkpointRevision, replayFrom);
         _changes.SetOldestAvailable(checkpointRevision);
         Open(_objects, _changes, revision, _objects.ReadAll().Select(json => Json.Deserialize(json)).ToList(), _options, history: _changes);
     }
