@@ -7,7 +7,8 @@ namespace Reconciler.Evaluations;
 /// <param name="Plan">The plan of the last attempt.</param>
 /// <param name="Result">What the plan applier committed of it.</param>
 /// <param name="Attempts">Plans made (more than one when a commit was partial and the scheduler planned again).</param>
-public sealed record EvaluationOutcome(Plan Plan, PlanResult Result, int Attempts)
+/// <param name="Placed">Allocations placed over all attempts.</param>
+public sealed record EvaluationOutcome(Plan Plan, PlanResult Result, int Attempts, int Placed)
 {
     /// <summary>Some allocations could not be placed: a blocked evaluation should wait for capacity.</summary>
     public bool NeedsBlockedEvaluation => Plan.Queued.Count > 0 || Result.IsPartial;

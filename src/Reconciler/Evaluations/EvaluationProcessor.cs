@@ -19,12 +19,14 @@ public sealed class EvaluationProcessor(IResourceStore store, ClusterStateTracke
     public async Task<EvaluationOutcome> ProcessAsync(Evaluation evaluation, CancellationToken cancellationToken)
     {
         var jobKey = new Resources.Model.ResourceKey("Job", evaluation.Metadata.Namespace, evaluation.Spec.Job);
+        var placed = 0;
         for (var attempt = 1; ; attempt++)
         {
             var job = await store.GetAsync(jobKey, cancellationToken).ConfigureAwait(false) as Job;
             var plan = scheduler.Schedule(new SchedulerState(jobKey, job, tracker.Current, time.GetUtcNow()));
             var result = await applier.ApplyAsync(plan, cancellationToken).ConfigureAwait(false);
-            if (!result.IsPartial || attempt == MaxAttempts) return new EvaluationOutcome(plan, result, attempt);
+            placed += result.Placed.Count;
+            if (!result.IsPartial || attempt == MaxAttempts) return new EvaluationOutcome(plan, result, attempt, placed);
         }
     }
 }

@@ -55,7 +55,7 @@ public sealed class EvaluationReconciler(EvaluationBroker broker, EvaluationProc
         }
         await context.Client.UpdateStatusAsync(evaluation with { Status = outcome.ToStatus(evaluation.Status, blocked) }, cancellationToken).ConfigureAwait(false);
         context.Logger.LogInformation("Evaluation {Evaluation} of job {Job}: {Placed} placed, {Queued} queued, {Attempts} attempt(s)",
-            evaluation.Key, evaluation.Spec.Job, outcome.Result.Placed.Count, outcome.Plan.Queued.Values.Sum(), outcome.Attempts);
+            evaluation.Key, evaluation.Spec.Job, outcome.Placed, outcome.Plan.Queued.Values.Sum(), outcome.Attempts);
     }
 
     private static Evaluation BlockedFollowUp(Evaluation evaluation) => new()

@@ -36,11 +36,12 @@ public sealed class NodeReconciler(NodeOptions options, ClusterStateTracker trac
             if (Placement(node)) await releaser.ReleaseAsync(cancellationToken).ConfigureAwait(false);
         }
 
-        if (node.Spec.Drain is not null && node.Status.State != NodeState.Down)
-            await new NodeDrainer(tracker).StepAsync(node, context, cancellationToken).ConfigureAwait(false);
-        return node.Status is { State: not NodeState.Down, LastHeartbeat: { } last }
-            ? ReconcileResult.RequeueAfter(TimeSpan.FromTicks(Math.Max(0, (last + options.HeartbeatTtl - now).Ticks)))
-            : ReconcileResult.Done;
+        var draining = node.Spec.Drain is not null && node.Status.State != NodeState.Down;
+        if (draining) await new NodeDrainer(tracker).StepAsync(node, context, cancellationToken).ConfigureAwait(false);
+        if (node.Status is not { State: not NodeState.Down, LastHeartbeat: { } last }) return ReconcileResult.Done;
+        var untilDown = TimeSpan.FromTicks(Math.Max(0, (last + options.HeartbeatTtl - now).Ticks));
+        // A drain waits on replacements running elsewhere, which do not touch this node: look again soon.
+        return ReconcileResult.RequeueAfter(draining ? TimeSpan.FromTicks(Math.Min(untilDown.Ticks, options.DrainCheckInterval.Ticks)) : untilDown);
     }
 
     private static bool Placement(Node node) => Scheduling.Placement.SchedulableNodes.IsSchedulable(node);

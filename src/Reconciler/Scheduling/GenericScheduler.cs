@@ -16,7 +16,7 @@ public sealed class GenericScheduler(SchedulerOptions options)
     public Plan Schedule(SchedulerState state)
     {
         var random = options.Seed is { } seed ? new Random(seed) : new Random();
-        var builder = new PlanBuilder(state, options, random);
+        var builder = new PlanBuilder(state, options);
         var work = new List<(GroupSpec Spec, AllocationBuckets Buckets)>();
         foreach (var (spec, allocations) in GroupSpecs.Of(state))
         {
@@ -27,7 +27,7 @@ public sealed class GenericScheduler(SchedulerOptions options)
         if (state.JobStopped) return builder.Build();
 
         var job = state.Job!;
-        var nodes = SchedulableNodes.Of(state.Cluster.Nodes.Values, job.Spec.Datacenters);
+        var nodes = SchedulableNodes.Of(state.Cluster.Nodes, job.Spec.Datacenters);
         var rotation = new NodeRotation(nodes, random);
         var noNodes = $"no ready, eligible nodes in datacenters {string.Join(", ", job.Spec.Datacenters)}";
         var jobKey = JobKeys.Of(state.JobKey.Namespace, state.JobKey.Name);

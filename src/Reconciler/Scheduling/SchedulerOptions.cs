@@ -15,7 +15,7 @@ public sealed record SchedulerOptions
     /// <summary>How much lower a victim's job priority must be (Nomad: 10).</summary>
     public int PreemptionPriorityGap { get; init; } = 10;
 
-    /// <summary>Seeds the node shuffle and dynamic ports; null seeds from the clock. Tests fix it.</summary>
+    /// <summary>Seeds the node shuffle and dynamic ports (not allocation ids); null seeds from the clock. Tests fix it.</summary>
     public int? Seed { get; init; }
 
     /// <summary>Makes a new allocation id; null uses random 16-hex-digit ids.</summary>

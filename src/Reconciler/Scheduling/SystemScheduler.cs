@@ -16,8 +16,8 @@ public sealed class SystemScheduler(SchedulerOptions options)
     public Plan Schedule(SchedulerState state)
     {
         var random = options.Seed is { } seed ? new Random(seed) : new Random();
-        var builder = new PlanBuilder(state, options, random);
-        var nodes = state.JobStopped ? [] : SchedulableNodes.Of(state.Cluster.Nodes.Values, state.Job!.Spec.Datacenters);
+        var builder = new PlanBuilder(state, options);
+        var nodes = state.JobStopped ? [] : SchedulableNodes.Of(state.Cluster.Nodes, state.Job!.Spec.Datacenters);
         var work = new List<(GroupSpec Spec, AllocationBuckets Buckets)>();
         foreach (var (spec, allocations) in GroupSpecs.Of(state))
         {

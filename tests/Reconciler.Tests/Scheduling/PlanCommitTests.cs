@@ -57,7 +57,7 @@ public sealed class PlanCommitTests : IAsyncLifetime
         var outcome = await processor.ProcessAsync(EvaluationOf("second"), CancellationToken.None);
 
         outcome.Attempts.Should().Be(2);
-        outcome.Result.Placed.Should().BeEmpty();
+        outcome.Placed.Should().Be(0);
         outcome.Plan.Failures["second"].Description.Should().Be("1 node exhausted on cpu");
         outcome.NeedsBlockedEvaluation.Should().BeTrue();
         await ShouldNotBeOvercommittedAsync();
@@ -72,7 +72,7 @@ public sealed class PlanCommitTests : IAsyncLifetime
             Task.Run(() => processor.ProcessAsync(EvaluationOf("first"), CancellationToken.None)),
             Task.Run(() => processor.ProcessAsync(EvaluationOf("second"), CancellationToken.None)));
 
-        outcomes.Sum(o => o.Result.Placed.Count).Should().Be(1);
+        outcomes.Sum(o => o.Placed).Should().Be(1);
         outcomes.Should().ContainSingle(o => o.NeedsBlockedEvaluation);
         await ShouldNotBeOvercommittedAsync();
     }

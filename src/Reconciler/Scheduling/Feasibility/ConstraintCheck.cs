@@ -7,12 +7,15 @@ public sealed class ConstraintCheck(Constraint constraint) : IFeasibilityCheck
 {
     private readonly string _reason = "constraint " + ConstraintOperators.Describe(constraint.Attribute, constraint.Operator, constraint.Value);
 
+    private readonly Func<Node, string?> _attribute = NodeProperty.Resolver(constraint.Attribute);
+
+    // The value side may name a node property too, e.g. "${meta.rack}".
+    private readonly Func<Node, string?> _value = NodeProperty.Resolver(constraint.Value);
+
     /// <inheritdoc />
     public string? WhyInfeasible(Node node)
     {
-        var found = NodeProperty.TryResolve(node, constraint.Attribute, out var actual);
-        // The value side may name a node property too, e.g. "${meta.rack}".
-        var expected = constraint.Value is { } v && NodeProperty.TryResolve(node, v, out var resolved) ? resolved : constraint.Value;
-        return ValueComparison.Holds(constraint.Operator, found, actual, expected) ? null : _reason;
+        var actual = _attribute(node);
+        return ValueComparison.Holds(constraint.Operator, actual is not null, actual ?? "", _value(node)) ? null : _reason;
     }
 }

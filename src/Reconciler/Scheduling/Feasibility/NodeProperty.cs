@@ -35,5 +35,26 @@ public static class NodeProperty
         return true;
     }
 
+    /// <summary>
+    /// <paramref name="target"/> parsed once into a function returning its value on a node (null when unset), for
+    /// checks that run against thousands of nodes.
+    /// </summary>
+    public static Func<Node, string?> Resolver(string? target)
+    {
+        if (string.IsNullOrEmpty(target)) return static _ => null;
+        if (!target.StartsWith("${", StringComparison.Ordinal) || !target.EndsWith('}')) return _ => target;
+        var path = target[2..^1];
+        return path switch
+        {
+            "node.datacenter" => static n => n.Spec.Datacenter,
+            "node.class" => static n => n.Spec.NodeClass,
+            "node.unique.name" => static n => n.Metadata.Name,
+            "node.unique.id" => static n => n.Metadata.Uid ?? n.Metadata.Name,
+            _ when path.StartsWith("attr.", StringComparison.Ordinal) => n => Lookup(n.Spec.Attributes, path[5..]),
+            _ when path.StartsWith("meta.", StringComparison.Ordinal) => n => Lookup(n.Spec.Meta, path[5..]),
+            _ => static _ => null,
+        };
+    }
+
     private static string? Lookup(IReadOnlyDictionary<string, string> map, string key) => map.TryGetValue(key, out var v) ? v : null;
 }

@@ -19,9 +19,9 @@ public static class ValueComparison
     {
         ConstraintOperator.IsSet => found,
         ConstraintOperator.IsNotSet => !found,
-        ConstraintOperator.NotEqual => !found || actual != expected,
+        ConstraintOperator.NotEqual => !found || !string.Equals(actual, expected, StringComparison.Ordinal),
         _ when !found || expected is null => false,
-        ConstraintOperator.Equal => actual == expected,
+        ConstraintOperator.Equal => string.Equals(actual, expected, StringComparison.Ordinal),
         ConstraintOperator.LessThan => Order(actual, expected) < 0,
         ConstraintOperator.LessThanOrEqual => Order(actual, expected) <= 0,
         ConstraintOperator.GreaterThan => Order(actual, expected) > 0,

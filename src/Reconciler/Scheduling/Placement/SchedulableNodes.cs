@@ -11,8 +11,8 @@ public static class SchedulableNodes
     private static readonly ConcurrentDictionary<string, Regex> Globs = new(StringComparer.Ordinal);
 
     /// <summary>The schedulable nodes of <paramref name="nodes"/> for a job running in <paramref name="datacenters"/>.</summary>
-    public static IReadOnlyList<Node> Of(IEnumerable<Node> nodes, IReadOnlyList<string> datacenters) =>
-        [.. nodes.Where(n => IsSchedulable(n) && InDatacenters(n.Spec.Datacenter, datacenters)).OrderBy(n => n.Metadata.Name, StringComparer.Ordinal)];
+    public static IReadOnlyList<Node> Of(State.NodeTable nodes, IReadOnlyList<string> datacenters) =>
+        datacenters.Contains("*") ? nodes.Schedulable : [.. nodes.Schedulable.Where(n => InDatacenters(n.Spec.Datacenter, datacenters))];
 
     /// <summary>Ready, eligible and not draining.</summary>
     public static bool IsSchedulable(Node node) =>

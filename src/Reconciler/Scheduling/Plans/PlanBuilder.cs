@@ -10,7 +10,7 @@ namespace Reconciler.Scheduling.Plans;
 /// Collects a plan while the scheduler makes it, keeping the proposed usage in step: stops and evictions free
 /// resources for later placements, placements take them.
 /// </summary>
-public sealed class PlanBuilder(SchedulerState state, SchedulerOptions options, Random random)
+public sealed class PlanBuilder(SchedulerState state, SchedulerOptions options)
 {
     private readonly List<Allocation> _placements = [];
     private readonly List<AllocationStop> _stops = [];
@@ -97,10 +97,11 @@ public sealed class PlanBuilder(SchedulerState state, SchedulerOptions options, 
 
     private GroupDesiredChanges ChangesOf(string group) => _changes.GetValueOrDefault(group) ?? new GroupDesiredChanges();
 
-    private string NewId()
+    // Ids never come from the seeded random: two passes with one seed would name their allocations alike.
+    private static string NewId()
     {
         Span<byte> bytes = stackalloc byte[8];
-        random.NextBytes(bytes);
+        Random.Shared.NextBytes(bytes);
         return Convert.ToHexStringLower(bytes);
     }
 }

@@ -7,33 +7,26 @@ namespace Reconciler.Scheduling.State;
 /// <summary>
 /// What the scheduler knows of the cluster at one moment: the nodes, the allocations holding resources on each,
 /// and every allocation of each job. Immutable, so taking a snapshot costs nothing and a scheduler never sees a
-/// half-applied plan; changes return a new state sharing everything they did not touch.
+/// half-applied plan; a change returns a new state sharing what it did not touch. Per-node data lives in arrays
+/// indexed by the node's slot in the <see cref="NodeTable"/>, so the hot lookups of placement are array reads.
 /// </summary>
 public sealed class ClusterState
 {
     private static readonly ImmutableDictionary<string, AllocationRecord> NoAllocations = ImmutableDictionary.Create<string, AllocationRecord>(StringComparer.Ordinal);
+    private readonly NodeAllocations[] _byNode;
 
     /// <summary>A cluster without nodes or allocations.</summary>
-    public static ClusterState Empty { get; } = new(
-        ImmutableDictionary.Create<string, Node>(StringComparer.Ordinal),
-        ImmutableDictionary.Create<string, NodeAllocations>(StringComparer.Ordinal),
-        ImmutableDictionary.Create<string, ImmutableDictionary<string, AllocationRecord>>(StringComparer.Ordinal));
+    public static ClusterState Empty { get; } = new(NodeTable.Empty, [], ImmutableDictionary.Create<string, ImmutableDictionary<string, AllocationRecord>>(StringComparer.Ordinal));
 
-    private ClusterState(
-        ImmutableDictionary<string, Node> nodes,
-        ImmutableDictionary<string, NodeAllocations> byNode,
-        ImmutableDictionary<string, ImmutableDictionary<string, AllocationRecord>> byJob)
+    private ClusterState(NodeTable nodes, NodeAllocations[] byNode, ImmutableDictionary<string, ImmutableDictionary<string, AllocationRecord>> byJob)
     {
         Nodes = nodes;
-        ByNode = byNode;
+        _byNode = byNode;
         ByJob = byJob;
     }
 
     /// <summary>Nodes by name.</summary>
-    public ImmutableDictionary<string, Node> Nodes { get; }
-
-    /// <summary>The allocations holding resources on each node, by node name.</summary>
-    public ImmutableDictionary<string, NodeAllocations> ByNode { get; }
+    public NodeTable Nodes { get; }
 
     /// <summary>Every allocation of each job (terminal ones included), by <see cref="JobKeys"/> then id.</summary>
     public ImmutableDictionary<string, ImmutableDictionary<string, AllocationRecord>> ByJob { get; }
@@ -43,7 +36,11 @@ public sealed class ClusterState
         Empty.WithNodes(nodes).WithAllocations(allocations);
 
     /// <summary>The allocations on <paramref name="node"/> that hold resources.</summary>
-    public NodeAllocations On(string node) => ByNode.TryGetValue(node, out var allocations) ? allocations : NodeAllocations.Empty;
+    public NodeAllocations On(string node)
+    {
+        var slot = Nodes.SlotOf(node);
+        return slot >= 0 && slot < _byNode.Length ? _byNode[slot] : NodeAllocations.Empty;
+    }
 
     /// <summary>Every allocation of the job <paramref name="jobKey"/>.</summary>
     public IReadOnlyCollection<AllocationRecord> AllocationsOf(string jobKey) =>
@@ -54,15 +51,11 @@ public sealed class ClusterState
         ByJob.TryGetValue(jobKey, out var allocations) && allocations.TryGetValue(id, out var record) ? record : null;
 
     /// <summary>A state with <paramref name="nodes"/> added or replaced.</summary>
-    public ClusterState WithNodes(IEnumerable<Node> nodes)
-    {
-        var builder = Nodes.ToBuilder();
-        foreach (var node in nodes) builder[node.Metadata.Name] = node;
-        return new ClusterState(builder.ToImmutable(), ByNode, ByJob);
-    }
+    public ClusterState WithNodes(IEnumerable<Node> nodes) =>
+        WithTable(Nodes.WithNodes(nodes.Select(n => (n.Metadata.Name, (Node?)n))));
 
     /// <summary>A state without the node <paramref name="name"/> (its allocations stay until they change).</summary>
-    public ClusterState WithoutNode(string name) => new(Nodes.Remove(name), ByNode, ByJob);
+    public ClusterState WithoutNode(string name) => Nodes.SlotOf(name) < 0 ? this : WithTable(Nodes.WithNodes([(name, null)]));
 
     /// <summary>
     /// A state with <paramref name="records"/> added or replaced. A record older than the one held (by store
@@ -77,13 +70,17 @@ public sealed class ClusterState
             var jobAllocations = byJob.TryGetValue(record.JobKey, out var existing) ? existing : NoAllocations;
             if (jobAllocations.TryGetValue(record.Id, out var held) && held.ResourceVersion > record.ResourceVersion) continue;
             byJob[record.JobKey] = jobAllocations.SetItem(record.Id, record);
-            if (held is not null && held.Node != record.Node) NodeChangesOf(nodeChanges, held.Node).Add(held with { DesiredStatus = AllocationDesiredStatus.Stop });
-            NodeChangesOf(nodeChanges, record.Node).Add(record);
+            if (held is not null && held.Node != record.Node) ChangesOn(nodeChanges, held.Node).Add(held with { DesiredStatus = AllocationDesiredStatus.Stop });
+            ChangesOn(nodeChanges, record.Node).Add(record);
         }
-        var byNode = ByNode.ToBuilder();
+        var table = Nodes.WithSlots(nodeChanges.Keys);
+        var byNode = Resized(table);
         foreach (var (node, changes) in nodeChanges)
-            byNode[node] = (byNode.TryGetValue(node, out var current) ? current : NodeAllocations.Empty).WithChanges(changes);
-        return new ClusterState(Nodes, byNode.ToImmutable(), byJob.ToImmutable());
+        {
+            var slot = table.SlotOf(node);
+            byNode[slot] = byNode[slot].WithChanges(changes);
+        }
+        return new ClusterState(table, byNode, byJob.ToImmutable());
     }
 
     /// <summary>A state without the allocation <paramref name="id"/> of <paramref name="jobKey"/> (it was deleted).</summary>
@@ -92,10 +89,23 @@ public sealed class ClusterState
         if (Find(jobKey, id) is not { } held) return this;
         var remaining = ByJob[jobKey].Remove(id);
         var byJob = remaining.IsEmpty ? ByJob.Remove(jobKey) : ByJob.SetItem(jobKey, remaining);
-        return new ClusterState(Nodes, ByNode.SetItem(held.Node, On(held.Node).Without(id)), byJob);
+        var byNode = Resized(Nodes);
+        var slot = Nodes.SlotOf(held.Node);
+        if (slot >= 0) byNode[slot] = byNode[slot].Without(id);
+        return new ClusterState(Nodes, byNode, byJob);
     }
 
-    private static List<AllocationRecord> NodeChangesOf(Dictionary<string, List<AllocationRecord>> changes, string node)
+    private ClusterState WithTable(NodeTable table) => new(table, Resized(table), ByJob);
+
+    private NodeAllocations[] Resized(NodeTable table)
+    {
+        var byNode = new NodeAllocations[table.Slots];
+        Array.Copy(_byNode, byNode, Math.Min(_byNode.Length, byNode.Length));
+        for (var i = _byNode.Length; i < byNode.Length; i++) byNode[i] = NodeAllocations.Empty;
+        return byNode;
+    }
+
+    private static List<AllocationRecord> ChangesOn(Dictionary<string, List<AllocationRecord>> changes, string node)
     {
         if (!changes.TryGetValue(node, out var list)) changes[node] = list = [];
         return list;

@@ -28,7 +28,13 @@ public sealed class ClusterStateTracker
     /// <summary>Records a node as created or changed.</summary>
     public void Observe(Node node)
     {
-        lock (_gate) Volatile.Write(ref _current, _current.WithNodes([node]));
+        lock (_gate)
+        {
+            // Heartbeats rewrite a node without changing what the scheduler looks at: keep the state as it is.
+            if (_current.Nodes.TryGetValue(node.Metadata.Name, out var held)
+                && held.Metadata.Generation == node.Metadata.Generation && held.Status.State == node.Status.State) return;
+            Volatile.Write(ref _current, _current.WithNodes([node]));
+        }
         CapacityMayHaveFreed?.Invoke();
     }
 
