@@ -1,7 +1,6 @@
 using Reconciler.Scheduling.Placement;
 using Reconciler.Scheduling.Plans;
 using Reconciler.Scheduling.Reconcile;
-using Reconciler.Scheduling.State;
 
 namespace Reconciler.Scheduling;
 
@@ -15,28 +14,16 @@ public sealed class GenericScheduler(SchedulerOptions options)
     /// <summary>The plan for <paramref name="state"/>.</summary>
     public Plan Schedule(SchedulerState state)
     {
-        var random = options.Seed is { } seed ? new Random(seed) : new Random();
-        var builder = new PlanBuilder(state, options);
-        var work = new List<(GroupSpec Spec, AllocationBuckets Buckets)>();
-        foreach (var (spec, allocations) in GroupSpecs.Of(state))
-        {
-            var buckets = ServiceGroupReconciler.Reconcile(spec, allocations, state.Cluster.Nodes);
-            builder.Record(buckets);
-            work.Add((spec, buckets));
-        }
-        if (state.JobStopped) return builder.Build();
+        var pass = new SchedulingPass(state, options, (spec, allocations) => ServiceGroupReconciler.Reconcile(spec, allocations, state.Cluster.Nodes));
+        if (state.JobStopped) return pass.Builder.Build();
 
         var job = state.Job!;
         var nodes = SchedulableNodes.Of(state.Cluster.Nodes, job.Spec.Datacenters);
-        var rotation = new NodeRotation(nodes, random);
+        var rotation = new NodeRotation(nodes, pass.Random);
         var noNodes = $"no ready, eligible nodes in datacenters {string.Join(", ", job.Spec.Datacenters)}";
-        var jobKey = JobKeys.Of(state.JobKey.Namespace, state.JobKey.Name);
-        foreach (var (spec, buckets) in work)
+        var builder = pass.Builder;
+        foreach (var (spec, group, buckets, stack, presence) in pass.GroupsToPlace(nodes.Count))
         {
-            if (spec.Group is not { } group || buckets.Place.Count == 0) continue;
-            var presence = new GroupPresence(state.Cluster.Nodes);
-            foreach (var a in buckets.Staying) presence.Add(a.Node);
-            var stack = new PlacementStack(group, job.Spec.Type, job.Spec.Priority, jobKey, nodes.Count, builder.Usage, presence, options, random);
             foreach (var request in buckets.Place)
             {
                 if (builder.FailureOf(group.Name) is { } failure)

@@ -32,6 +32,7 @@ public static class SchedulerReconcilerBuilderExtensions
         services.TryAddSingleton<EvaluationProcessor>();
         services.TryAddSingleton<BlockedEvaluationReleaser>();
         services.TryAddSingleton<NodeRegistration>();
+        services.TryAddSingleton<DryRunPlanner>();
         return builder
             .AddController<JobReconciler, Job>(o => o
                 .WithFinalizer<JobDeregisterFinalizer>(JobReconciler.DeregisterFinalizer)
