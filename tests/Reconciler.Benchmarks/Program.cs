@@ -4,7 +4,7 @@
 using System.Text.Json;
 using Reconciler.Benchmarks;
 
-IBenchmarkScenario[] scenarios = [new StoreBenchmark(), new RuntimeBenchmark()];
+IBenchmarkScenario[] scenarios = [new StoreBenchmark(), new RuntimeBenchmark(), new ScheduleBenchmark()];
 
 var name = args.FirstOrDefault();
 var scenario = scenarios.FirstOrDefault(s => s.Name == name);

@@ -38,4 +38,19 @@ public sealed record AllocationSpec
 
     /// <summary>Placed as a canary of a deployment.</summary>
     public bool Canary { get; init; }
+
+    /// <summary>Nomad's allocation name, <c>job.group[index]</c>; the object's metadata.name is its unique id.</summary>
+    public string Name { get; init; } = "";
+
+    /// <summary>The job's priority when placed; preemption compares it.</summary>
+    public int Priority { get; init; } = 50;
+
+    /// <summary>A digest of the group's spec the allocation runs, so the scheduler can tell in-place from destructive updates.</summary>
+    public string? GroupDigest { get; init; }
+
+    /// <summary>Set by a node drain: the scheduler should move the allocation to another node.</summary>
+    public bool Migrate { get; init; }
+
+    /// <summary>The allocation that evicted this one to make room, when preempted.</summary>
+    public string? PreemptedBy { get; init; }
 }

@@ -19,4 +19,7 @@ public sealed record EvaluationStatus : ResourceStatus
 
     /// <summary>The blocked evaluation created to retry the failed placements.</summary>
     public string? BlockedEvaluation { get; init; }
+
+    /// <summary>What the plan did to each group, by group name, as <c>job plan</c> and <c>job status</c> show it.</summary>
+    public IReadOnlyDictionary<string, GroupDesiredChanges> DesiredChanges { get; init; } = new Dictionary<string, GroupDesiredChanges>();
 }

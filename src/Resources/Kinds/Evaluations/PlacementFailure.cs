@@ -20,4 +20,7 @@ public sealed record PlacementFailure
 
     /// <summary>Further allocations of the group that failed for the same reasons.</summary>
     public int CoalescedFailures { get; init; }
+
+    /// <summary>The reasons in one sentence for people, e.g. "3 nodes exhausted on memory, 2 filtered by constraint ${attr.kernel.name} = windows".</summary>
+    public string Description { get; init; } = "";
 }

@@ -7,4 +7,4 @@ namespace Reconciler.Resources.Kinds;
 /// <c>metadata.generation</c>, which the store bumps on every spec change.
 /// </summary>
 [Kind("Job")]
-public sealed record Job : Resource<JobSpec, ResourceStatus>;
+public sealed record Job : Resource<JobSpec, JobStatus>;

@@ -13,4 +13,10 @@ public sealed record NodeStatus : ResourceStatus
 
     /// <summary>When the client last reported in.</summary>
     public DateTimeOffset? LastHeartbeat { get; init; }
+
+    /// <summary>
+    /// The node's schedulability (state, eligibility, drain) the node controller last created evaluations for,
+    /// so it creates them once per change rather than once per heartbeat.
+    /// </summary>
+    public string? EvaluatedSchedulability { get; init; }
 }

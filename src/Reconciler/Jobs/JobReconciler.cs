@@ -1,0 +1,44 @@
+using Reconciler.Evaluations;
+using Reconciler.Reconciliation;
+using Reconciler.Resources.Kinds;
+
+namespace Reconciler.Jobs;
+
+/// <summary>
+/// Turns job changes into evaluations — a new generation is a register, or a scaling when only counts changed —
+/// and keeps the job's status (pending / running / dead and the per-group summary) in step with its allocations.
+/// </summary>
+public sealed class JobReconciler(BlockedEvaluationReleaser releaser) : IReconciler<Job>
+{
+    /// <summary>The finalizer that stops a deleted job's allocations before the job goes away.</summary>
+    public const string DeregisterFinalizer = "scheduler.recon/deregister";
+
+    /// <inheritdoc />
+    public async Task<ReconcileResult> ReconcileAsync(Job resource, ReconcileContext context, CancellationToken cancellationToken)
+    {
+        var status = resource.Status;
+        if (status.ObservedGeneration != resource.Metadata.Generation)
+        {
+            var shape = JobShape.Of(resource.Spec);
+            var trigger = status.ObservedGeneration > 0 && status.EvaluatedShape == shape ? EvaluationTrigger.JobScaling : EvaluationTrigger.JobRegister;
+            await context.Client.ApplyAsync(EvaluationFactory.For(resource, trigger, name: $"{resource.Metadata.Name}-v{resource.Metadata.Generation}"), cancellationToken).ConfigureAwait(false);
+            status = status with { ObservedGeneration = resource.Metadata.Generation, EvaluatedShape = shape };
+        }
+
+        var allocations = context.Cache.List<Allocation>(resource.Metadata.Namespace).Where(a => a.Spec.Job == resource.Metadata.Name).ToList();
+        var latest = context.Cache.List<Evaluation>(resource.Metadata.Namespace)
+            .Where(e => e.Spec.Job == resource.Metadata.Name && e.Status.State is EvaluationState.Complete or EvaluationState.Blocked)
+            .MaxBy(e => e.Metadata.ResourceVersion);
+        var (state, groups) = JobSummary.Of(resource, allocations, latest?.Status.QueuedAllocations ?? new Dictionary<string, int>());
+        var freed = CountFreed(resource.Status.Summary, groups);
+        status = status with { State = state, Summary = groups };
+        await context.UpdateStatusAsync(resource with { Status = status }, cancellationToken).ConfigureAwait(false);
+        if (freed) await releaser.ReleaseAsync(cancellationToken).ConfigureAwait(false);
+        return ReconcileResult.Done;
+    }
+
+    // Allocations that finished, failed or were lost since the last summary gave their room back.
+    private static bool CountFreed(IReadOnlyDictionary<string, GroupSummary> before, IReadOnlyDictionary<string, GroupSummary> after) =>
+        after.Any(kv => before.TryGetValue(kv.Key, out var was)
+            && kv.Value.Complete + kv.Value.Failed + kv.Value.Lost > was.Complete + was.Failed + was.Lost);
+}

@@ -1,0 +1,108 @@
+using Reconciler.Resources.Kinds;
+using Reconciler.Scheduling.State;
+
+namespace Reconciler.Scheduling.Reconcile;
+
+/// <summary>
+/// Sorts a service or batch group's allocations into buckets: lost ones (node down) and migrating ones (drain)
+/// are replaced, extra ones stopped from the highest index down, outdated ones updated in place when the group's
+/// digest is unchanged and replaced otherwise (update.maxParallel at a time), missing indexes placed — reusing
+/// the index of a failed allocation, which the new one then replaces. Batch allocations that completed count as done.
+/// </summary>
+public static class ServiceGroupReconciler
+{
+    /// <summary>The buckets of <paramref name="spec"/> given its existing <paramref name="allocations"/> and the cluster's <paramref name="nodes"/>.</summary>
+    public static AllocationBuckets Reconcile(GroupSpec spec, IReadOnlyCollection<AllocationRecord> allocations, IReadOnlyDictionary<string, Node> nodes)
+    {
+        var buckets = new AllocationBuckets(spec.Name);
+        var live = allocations.Where(a => !a.IsTerminal).OrderBy(a => a.Index).ThenBy(a => a.Id, StringComparer.Ordinal).ToList();
+        if (spec.Group is null)
+        {
+            foreach (var a in live) buckets.StopFor(a, spec.JobStopped ? StopReasons.JobStopped : StopReasons.GroupRemoved);
+            return buckets;
+        }
+
+        var keep = new List<AllocationRecord>();
+        var lost = new List<AllocationRecord>();
+        var migrate = new List<AllocationRecord>();
+        var seen = new HashSet<int>();
+        foreach (var a in live)
+        {
+            if (!seen.Add(a.Index)) buckets.StopFor(a, StopReasons.Duplicate);
+            else if (!nodes.TryGetValue(a.Node, out var node) || node.Status.State == NodeState.Down) lost.Add(a);
+            else if (a.Migrate) migrate.Add(a);
+            else keep.Add(a);
+        }
+        var done = spec.JobType == JobType.Batch
+            ? allocations.Where(a => a.DesiredStatus == AllocationDesiredStatus.Run && a.ClientStatus == AllocationClientStatus.Complete && !seen.Contains(a.Index)).DistinctBy(a => a.Index).ToList()
+            : [];
+
+        ScaleDown(buckets, spec.Group.Count - done.Count, keep, lost, migrate);
+        Update(buckets, spec, keep);
+        foreach (var a in lost)
+        {
+            buckets.Lost.Add(a);
+            buckets.StopFor(a, StopReasons.Lost, lost: true);
+            buckets.Place.Add(new PlacementRequest(spec.Name, a.Index, a, IsReplacement: true));
+        }
+        foreach (var a in migrate)
+        {
+            buckets.Migrate.Add(a);
+            buckets.StopFor(a, StopReasons.Migrated);
+            buckets.Place.Add(new PlacementRequest(spec.Name, a.Index, a, IsReplacement: true));
+        }
+        PlaceMissing(buckets, spec, allocations, [.. keep, .. lost, .. migrate, .. done]);
+        return buckets;
+    }
+
+    // Stops the allocations beyond the count: kept ones from the highest index, then lost and migrating ones
+    // (which are then stopped without a replacement).
+    private static void ScaleDown(AllocationBuckets buckets, int count, List<AllocationRecord> keep, List<AllocationRecord> lost, List<AllocationRecord> migrate)
+    {
+        var excess = keep.Count + lost.Count + migrate.Count - Math.Max(0, count);
+        foreach (var list in new[] { keep, lost, migrate })
+        {
+            while (excess > 0 && list.Count > 0)
+            {
+                var highest = list.MaxBy(a => a.Index)!;
+                list.Remove(highest);
+                buckets.StopFor(highest, StopReasons.ScaledDown, lost: ReferenceEquals(list, lost));
+                excess--;
+            }
+        }
+    }
+
+    private static void Update(AllocationBuckets buckets, GroupSpec spec, List<AllocationRecord> keep)
+    {
+        var budget = spec.MaxParallel;
+        foreach (var a in keep.ToList())
+        {
+            if (a.JobVersion == spec.JobVersion) buckets.Ignore.Add(a);
+            else if (a.GroupDigest == spec.Digest) buckets.InPlaceUpdate.Add(a);
+            else if (budget-- > 0)
+            {
+                buckets.DestructiveUpdate.Add(a);
+                buckets.StopFor(a, StopReasons.Updated);
+                buckets.Place.Add(new PlacementRequest(spec.Name, a.Index, a, IsReplacement: true));
+            }
+            else buckets.Ignore.Add(a);
+        }
+    }
+
+    private static void PlaceMissing(AllocationBuckets buckets, GroupSpec spec, IReadOnlyCollection<AllocationRecord> allocations, List<AllocationRecord> occupying)
+    {
+        var missing = spec.Group!.Count - occupying.Count;
+        if (missing <= 0) return;
+        var used = occupying.Select(a => a.Index).ToHashSet();
+        var replaced = allocations.Where(a => a.PreviousAllocation is not null).Select(a => a.PreviousAllocation!).ToHashSet(StringComparer.Ordinal);
+        var failed = allocations
+            .Where(a => a.DesiredStatus == AllocationDesiredStatus.Run && a.ClientStatus == AllocationClientStatus.Failed && !replaced.Contains(a.Id))
+            .GroupBy(a => a.Index).ToDictionary(g => g.Key, g => g.First());
+        for (var index = 0; missing > 0; index++)
+        {
+            if (used.Contains(index)) continue;
+            buckets.Place.Add(new PlacementRequest(spec.Name, index, failed.GetValueOrDefault(index)));
+            missing--;
+        }
+    }
+}

@@ -1,0 +1,160 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json.Nodes;
+
+using Reconciler.Evaluations;
+using Reconciler.Resources.Json;
+using Reconciler.Resources.Kinds;
+using Reconciler.Resources.Model;
+using Reconciler.Scheduling;
+using Reconciler.Scheduling.Plans;
+using Reconciler.Scheduling.State;
+using Reconciler.Store;
+using Reconciler.Store.Faster;
+
+namespace Reconciler.Benchmarks;
+
+/// <summary>
+/// Nomad's C1M, scaled to one process: <c>--jobs</c> service jobs of <c>--count</c> allocations each placed on
+/// <c>--nodes</c> simulated nodes through the real scheduler (evaluation broker, scheduler, plan applier with its
+/// re-check at commit) into the durable FASTER store. Prints placements per second and peak memory.
+/// </summary>
+public sealed class ScheduleBenchmark : IBenchmarkScenario
+{
+    public string Name => "schedule";
+
+    public async Task<JsonObject> RunAsync(string[] args)
+    {
+        var nodes = Option(args, "--nodes", 10_000);
+        var jobs = Option(args, "--jobs", 1_000);
+        var count = Option(args, "--count", 1_000);
+        var workers = Option(args, "--workers", Environment.ProcessorCount);
+        var directory = Directory.CreateTempSubdirectory("reconciler-schedule-").FullName;
+        try
+        {
+            // Nothing watches here, so the in-memory watch window is kept small: it would otherwise hold every allocation object.
+            var options = new FasterResourceStoreOptions { DataDirectory = directory, WatchWindowRevisions = 64 };
+            await using var store = await FasterResourceStore.OpenAsync(options, ResourceJson.Default);
+            var tracker = new ClusterStateTracker();
+            tracker.Reset(await PutAllAsync(store, Enumerable.Range(0, nodes).Select(NodeOf)), []);
+            await PutAllAsync(store, Enumerable.Range(0, jobs).Select(j => JobOf(j, count)));
+            var evaluations = await PutAllAsync(store, Enumerable.Range(0, jobs).Select(EvaluationOf));
+
+            var broker = new EvaluationBroker();
+            foreach (var evaluation in evaluations) broker.Enqueue(evaluation.Key, JobKeys.Of("default", evaluation.Spec.Job), evaluation.Spec.Priority);
+            var processor = new EvaluationProcessor(store, tracker, new Scheduler(), new PlanApplier(store, tracker), TimeProvider.System);
+            var byKey = evaluations.ToDictionary(e => e.Key);
+
+            var started = Stopwatch.GetTimestamp();
+            var results = await Task.WhenAll(Enumerable.Range(0, workers).Select(_ => Task.Run(() => WorkAsync(store, broker, processor, byKey))));
+            var elapsed = Stopwatch.GetElapsedTime(started);
+
+            var placed = results.Sum(r => r.Placed);
+            return new JsonObject
+            {
+                ["scenario"] = Name,
+                ["store"] = "faster",
+                ["nodes"] = nodes,
+                ["jobs"] = jobs,
+                ["count"] = count,
+                ["workers"] = workers,
+                ["placed"] = placed,
+                ["queued"] = results.Sum(r => r.Queued),
+                ["replans"] = results.Sum(r => r.Replans),
+                ["seconds"] = Math.Round(elapsed.TotalSeconds, 1),
+                ["placements_per_s"] = Math.Round(placed / elapsed.TotalSeconds),
+                ["overcommitted_nodes"] = Overcommitted(tracker.Current),
+                ["peak_rss_mib"] = PeakRssMiB(),
+                ["store_revision"] = store.Revision,
+            };
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    private static async Task<(int Placed, int Queued, int Replans)> WorkAsync(
+        IResourceStore store, EvaluationBroker broker, EvaluationProcessor processor, Dictionary<ResourceKey, Evaluation> evaluations)
+    {
+        int placed = 0, queued = 0, replans = 0;
+        while (broker.TryDequeue(out var key))
+        {
+            var evaluation = evaluations[key];
+            var outcome = await processor.ProcessAsync(evaluation, CancellationToken.None);
+            await store.PutAsync(evaluation with { Status = outcome.ToStatus(evaluation.Status, null) });
+            placed += outcome.Placed;
+            queued += outcome.Plan.Queued.Values.Sum();
+            replans += outcome.Attempts - 1;
+            broker.Ack(key, JobKeys.Of("default", evaluation.Spec.Job));
+        }
+        return (placed, queued, replans);
+    }
+
+    private static async Task<List<T>> PutAllAsync<T>(IResourceStore store, IEnumerable<T> resources) where T : Resource
+    {
+        var stored = new List<T>();
+        foreach (var chunk in resources.Chunk(1_000))
+        {
+            var transaction = new StoreTransaction();
+            foreach (var resource in chunk) transaction.Put(resource);
+            stored.AddRange((await store.CommitAsync(transaction)).Written.Cast<T>());
+        }
+        return stored;
+    }
+
+    private static Node NodeOf(int i) => new()
+    {
+        Metadata = new ObjectMeta { Name = $"node-{i:D5}" },
+        Spec = new NodeSpec
+        {
+            Datacenter = $"dc{i % 3 + 1}",
+            Attributes = new Dictionary<string, string> { ["kernel.name"] = "linux", ["kernel.version"] = "6.1.0", ["cpu.numcores"] = "16" },
+            Drivers = new Dictionary<string, NodeDriver> { ["mock"] = new() { Detected = true, Healthy = true } },
+            Resources = new NodeResources { Cpu = 16_000, MemoryMB = 32_768 },
+        },
+        Status = new NodeStatus { State = NodeState.Ready },
+    };
+
+    private static Job JobOf(int j, int count) => new()
+    {
+        Metadata = new ObjectMeta { Name = $"job-{j:D4}", Namespace = "default" },
+        Spec = new JobSpec
+        {
+            Priority = 50,
+            Groups =
+            [
+                new TaskGroup
+                {
+                    Name = "app",
+                    Count = count,
+                    Constraints = [new Constraint { Attribute = "${attr.kernel.name}", Value = "linux" }],
+                    Tasks = [new JobTask { Name = "app", Driver = "mock", Resources = new TaskResources { Cpu = 100, MemoryMB = 64 } }],
+                },
+            ],
+        },
+    };
+
+    private static Evaluation EvaluationOf(int j) => new()
+    {
+        Metadata = new ObjectMeta { Name = $"job-{j:D4}-v1", Namespace = "default" },
+        Spec = new EvaluationSpec { Job = $"job-{j:D4}", JobVersion = 1, Priority = 50 },
+    };
+
+    private static int Overcommitted(ClusterState cluster) =>
+        cluster.Nodes.Values.Count(n => cluster.On(n.Metadata.Name) is var on && (on.Cpu > n.Spec.Resources.Cpu || on.MemoryMB > n.Spec.Resources.MemoryMB));
+
+    private static long PeakRssMiB()
+    {
+        var line = File.ReadLines("/proc/self/status").FirstOrDefault(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
+        return line is null
+            ? Process.GetCurrentProcess().PeakWorkingSet64 >> 20
+            : long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) >> 10;
+    }
+
+    private static int Option(string[] args, string name, int fallback)
+    {
+        var at = Array.IndexOf(args, name);
+        return at >= 0 && at + 1 < args.Length ? int.Parse(args[at + 1], CultureInfo.InvariantCulture) : fallback;
+    }
+}

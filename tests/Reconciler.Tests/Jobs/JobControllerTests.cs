@@ -1,0 +1,67 @@
+using Reconciler.Resources.Kinds;
+using Reconciler.Resources.Model;
+using Reconciler.Store;
+using Reconciler.Tests.Scheduling;
+
+namespace Reconciler.Tests.Jobs;
+
+public sealed class JobControllerTests
+{
+    [Fact]
+    public async Task Running_a_job_evaluates_it_places_its_allocations_and_summarises_them_on_the_job()
+    {
+        await using var kit = await SchedulerKit.StartAsync();
+        await kit.JoinAsync("n1");
+
+        await kit.Kit.ApplyAsync(Cluster.Job("web", Cluster.Group("web", count: 3, cpu: 100, memoryMB: 64)));
+        await kit.Kit.RunUntilIdleAsync();
+        await kit.StartAsync((await kit.RunningAsync("web")).Take(2));
+
+        var allocations = await kit.RunningAsync("web");
+        allocations.Select(a => a.Spec.Name).Should().BeEquivalentTo("web.web[0]", "web.web[1]", "web.web[2]");
+        var job = (await kit.Kit.GetAsync<Job>(new ResourceKey("Job", "default", "web")))!;
+        job.Status.State.Should().Be(JobState.Running);
+        job.Status.Summary["web"].Should().Be(new GroupSummary { Running = 2, Starting = 1 });
+        var evaluation = (await kit.Kit.Store.ListAsync(new ListQuery("Evaluation", "default"))).Items.Cast<Evaluation>().Should().ContainSingle().Subject;
+        evaluation.Spec.TriggeredBy.Should().Be(EvaluationTrigger.JobRegister);
+        evaluation.Status.State.Should().Be(EvaluationState.Complete);
+    }
+
+    [Fact]
+    public async Task Changing_only_the_count_is_a_scaling_and_what_does_not_fit_waits_in_a_blocked_evaluation()
+    {
+        await using var kit = await SchedulerKit.StartAsync();
+        await kit.JoinAsync("n1", cpu: 1000);
+        var job = await kit.Kit.ApplyAsync(Cluster.Job("web", Cluster.Group("web", count: 1, cpu: 400, memoryMB: 64)));
+        await kit.Kit.RunUntilIdleAsync();
+
+        await kit.Kit.ApplyAsync(job with { Spec = job.Spec with { Groups = [job.Spec.Groups[0] with { Count = 3 }] } });
+        await kit.Kit.RunUntilIdleAsync();
+
+        var evaluations = (await kit.Kit.Store.ListAsync(new ListQuery("Evaluation", "default"))).Items.Cast<Evaluation>().ToList();
+        var scaling = evaluations.Single(e => e.Spec.TriggeredBy == EvaluationTrigger.JobScaling);
+        scaling.Status.FailedPlacements["web"].Description.Should().Be("1 node exhausted on cpu");
+        scaling.Status.QueuedAllocations["web"].Should().Be(1);
+        evaluations.Single(e => e.Metadata.Name == scaling.Status.BlockedEvaluation).Status.State.Should().Be(EvaluationState.Blocked);
+        (await kit.Kit.GetAsync<Job>(job.Key))!.Status.Summary["web"].Queued.Should().Be(1);
+
+        await kit.JoinAsync("n2", cpu: 1000);
+
+        (await kit.RunningAsync("web")).Should().HaveCount(3);
+    }
+
+    [Fact]
+    public async Task Deleting_a_job_stops_its_allocations_before_the_job_goes_away()
+    {
+        await using var kit = await SchedulerKit.StartAsync();
+        await kit.JoinAsync("n1");
+        var job = await kit.Kit.ApplyAsync(Cluster.Job("web", Cluster.Group("web", count: 2, cpu: 100, memoryMB: 64)));
+        await kit.Kit.RunUntilIdleAsync();
+
+        await kit.Kit.Client.DeleteAsync(job.Key);
+        await kit.Kit.RunUntilIdleAsync();
+
+        (await kit.AllocationsAsync("web")).Should().HaveCount(2).And.OnlyContain(a => a.Spec.DesiredStatus == AllocationDesiredStatus.Stop);
+        (await kit.Kit.GetAsync<Job>(job.Key)).Should().BeNull();
+    }
+}
