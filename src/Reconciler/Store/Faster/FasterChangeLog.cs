@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using System.Threading.Channels;
@@ -23,6 +24,7 @@ internal sealed class FasterChangeLog : IWriteAheadLog, IWatchHistory
     private readonly int _maxFrameBytes;
     private readonly Channel<bool> _commitRequests = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
     private readonly ConcurrentQueue<(long Revision, long Address)> _revisionStarts = new();
+    private readonly List<(byte[] Buffer, int Length)> _frames = [];
     private Task _committer = Task.CompletedTask;
     private long _oldestAvailable;
 
@@ -61,11 +63,17 @@ internal sealed class FasterChangeLog : IWriteAheadLog, IWatchHistory
     /// <inheritdoc />
     public long Append(WritePlan plan)
     {
-        var changes = plan.Changes.Select(c => new LogChange(c.Type, c.Key.ToString(), c.Json)).ToList();
-        var frames = LogFrame.Encode(plan.Revision, changes, _maxFrameBytes);
-        var address = _log.Enqueue(frames[0]);
-        _revisionStarts.Enqueue((plan.Revision, address));
-        for (var i = 1; i < frames.Count; i++) address = _log.Enqueue(frames[i]);
+        // Called under the sequencer's lock, one plan at a time, so one list of frames is reused.
+        _frames.Clear();
+        LogFrame.Encode(plan.Revision, plan.Changes, _maxFrameBytes, _frames);
+        var address = 0L;
+        for (var i = 0; i < _frames.Count; i++)
+        {
+            var (buffer, length) = _frames[i];
+            address = _log.Enqueue(buffer.AsSpan(0, length));
+            ArrayPool<byte>.Shared.Return(buffer);
+            if (i == 0) _revisionStarts.Enqueue((plan.Revision, address));
+        }
         return address;
     }
 

@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.Collections.Concurrent;
+using System.Numerics;
 using System.Text;
 using FASTER.core;
 using Reconciler.Resources.Model;
@@ -29,12 +30,14 @@ internal sealed class FasterObjectState : IObjectState
     {
         _checkpointDirectory = Path.Combine(directory, "checkpoints");
         _device = Devices.CreateLogDevice(Path.Combine(directory, "objects"), preallocateFile: false);
+        // Pages of 4 MiB, smaller for a small memory budget so at least eight fit; one object must fit a page.
+        var pageBits = Math.Clamp(BitOperations.Log2((ulong)Math.Max(memoryBytes / 8, 1)), 12, 22);
         _kv = new FasterKV<SpanByte, SpanByte>(new FasterKVSettings<SpanByte, SpanByte>
         {
             IndexSize = 1L << 24,
             LogDevice = _device,
-            PageSize = 1L << 22,
-            MemorySize = Math.Max(memoryBytes, 1L << 24),
+            PageSize = 1L << pageBits,
+            MemorySize = Math.Max(memoryBytes, 8L << pageBits),
             CheckpointDir = _checkpointDirectory,
             // We remove old checkpoints ourselves, keeping the one before the latest as a fallback.
             RemoveOutdatedCheckpoints = false,
@@ -107,16 +110,27 @@ internal sealed class FasterObjectState : IObjectState
             .ToList();
     }
 
-    /// <summary>Every object's JSON.</summary>
-    public IEnumerable<byte[]> ReadAll()
+    /// <summary>
+    /// The key and stamp of every current object, read by scanning FasterKV's log from its begin address,
+    /// including the part paged out to disk, so the store opens whatever its size relative to memory.
+    /// </summary>
+    public List<(ResourceKey Key, ObjectStamp Stamp)> ScanCurrent()
     {
-        using var iterator = _writer.Iterate();
-        while (iterator.GetNext(out var record))
+        // The log holds every version in address order; the last one of a key is current, or a tombstone.
+        var current = new Dictionary<string, ObjectStamp>(StringComparer.Ordinal);
+        using (var iterator = _kv.Log.Scan(_kv.Log.BeginAddress, _kv.Log.TailAddress))
         {
-            if (record.Tombstone) continue;
-            if (iterator.GetKey().AsReadOnlySpan().SequenceEqual(CheckpointMarkerKey)) continue;
-            yield return iterator.GetValue().ToByteArray();
+            while (iterator.GetNext(out var record))
+            {
+                if (record.Invalid) continue;
+                var key = iterator.GetKey().AsReadOnlySpan();
+                if (key.SequenceEqual(CheckpointMarkerKey)) continue;
+                var text = Encoding.UTF8.GetString(key);
+                if (record.Tombstone) current.Remove(text);
+                else current[text] = StoredObjectJson.ReadStamp(iterator.GetValue().AsReadOnlySpan());
+            }
         }
+        return current.Select(pair => (ResourceKey.Parse(pair.Key), pair.Value)).ToList();
     }
 
     /// <inheritdoc />
@@ -125,15 +139,14 @@ internal sealed class FasterObjectState : IObjectState
     /// <inheritdoc />
     public void Apply(WritePlan plan)
     {
-        foreach (var change in plan.Changes) Apply(change.Type, change.Key.ToString(), change.Json);
+        foreach (var change in plan.Changes) Apply(change.Type, change.KeyUtf8, change.Json);
     }
 
     /// <summary>Applies one logged change (replay on open).</summary>
-    public void Apply(WatchEventType type, string key, byte[] json)
+    public void Apply(WatchEventType type, byte[] key, byte[] json)
     {
-        var keyBytes = Encoding.UTF8.GetBytes(key);
-        if (type == WatchEventType.Deleted) Delete(keyBytes);
-        else Upsert(keyBytes, json);
+        if (type == WatchEventType.Deleted) Delete(key);
+        else Upsert(key, json);
     }
 
     /// <inheritdoc />
