@@ -14,7 +14,8 @@ namespace Reconciler.Benchmarks;
 /// </summary>
 public sealed class StoreBenchmark : IBenchmarkScenario
 {
-    private static readonly TimeSpan Warmup = TimeSpan.FromSeconds(1);
+    // Long enough for tiered JIT to reach optimized code under a loaded machine; 1 s measured the JIT, not the store.
+    private static readonly TimeSpan Warmup = TimeSpan.FromSeconds(3);
     private static readonly TimeSpan Measure = TimeSpan.FromSeconds(4);
     private const int Watchers = 100;
     private const int WatchPutsPerSecond = 1_000;
