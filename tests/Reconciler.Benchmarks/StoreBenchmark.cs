@@ -37,10 +37,10 @@ public sealed class StoreBenchmark : IBenchmarkScenario
                 ["scenario"] = Name,
                 ["object_bytes"] = json.Serialize(Payload.Create("b0-0", 0)).Length,
             };
-            // "--writers N" measures only N writers (for profiling one case).
+            // "--writers N" measures only N writers, "--writers 0" only watch delivery (for profiling one case).
             var only = args.Length == 2 && args[0] == "--writers" ? int.Parse(args[1], CultureInfo.InvariantCulture) : (int?)null;
-            foreach (var writers in only is { } n ? [n] : new[] { 1, 8, 64 }) result[$"writers_{writers}"] = await PutsAsync(store, writers);
-            if (only is null) result["watch"] = await WatchDeliveryAsync(store);
+            foreach (var writers in only is { } n ? (n == 0 ? [] : [n]) : new[] { 1, 8, 64 }) result[$"writers_{writers}"] = await PutsAsync(store, writers);
+            if (only is null or 0) result["watch"] = await WatchDeliveryAsync(store);
             return result;
         }
         finally

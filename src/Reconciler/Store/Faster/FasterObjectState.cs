@@ -48,7 +48,8 @@ internal sealed class FasterObjectState : IObjectState
     /// <summary>
     /// Opens the objects at the newest usable checkpoint, returning the revision it covers and where log
     /// replay starts ((0, 0) for a new store). A checkpoint without its marker is unusable — a crash during
-    /// a checkpoint can leave its metadata written but its data not — and the one before it is used.
+    /// a checkpoint can leave its metadata written but its data not — and the one before it is used; when
+    /// the only checkpoint is unusable, everything is replayed from the log.
     /// </summary>
     public static FasterObjectState Open(string directory, long memoryBytes, out long revision, out long replayFrom)
     {
@@ -73,8 +74,13 @@ internal sealed class FasterObjectState : IObjectState
             }
             state.Dispose();
         }
-        if (tokens.Count > 0)
+        // A single unusable checkpoint is the first one, interrupted: the log is truncated only once a second
+        // checkpoint completes, so it still holds every revision and the store is rebuilt by replaying all of
+        // it (replay refuses a log that does not start at revision 1).
+        if (tokens.Count > 1)
             throw new InvalidDataException($"None of the {tokens.Count} checkpoints in {directory} can be recovered; restore the store from a snapshot.");
+        // Removed, so that another interrupted checkpoint before the next good one still counts as the first.
+        foreach (var token in tokens) DeleteCheckpoint(Path.Combine(directory, "checkpoints"), token);
         (revision, replayFrom) = (0, 0);
         return new FasterObjectState(directory, memoryBytes);
     }
@@ -95,8 +101,13 @@ internal sealed class FasterObjectState : IObjectState
         if (!success) throw new IOException("FasterKV could not take a checkpoint (another one may be in progress).");
         (_previousCheckpoint, _latestCheckpoint) = (_latestCheckpoint, token);
         foreach (var old in CheckpointTokens(_checkpointDirectory).Where(t => t != _latestCheckpoint && t != _previousCheckpoint))
-            foreach (var kind in new[] { "cpr-checkpoints", "index-checkpoints" })
-                if (Directory.Exists(Path.Combine(_checkpointDirectory, kind, old.ToString()))) Directory.Delete(Path.Combine(_checkpointDirectory, kind, old.ToString()), recursive: true);
+            DeleteCheckpoint(_checkpointDirectory, old);
+    }
+
+    private static void DeleteCheckpoint(string checkpointDirectory, Guid token)
+    {
+        foreach (var kind in new[] { "cpr-checkpoints", "index-checkpoints" })
+            if (Directory.Exists(Path.Combine(checkpointDirectory, kind, token.ToString()))) Directory.Delete(Path.Combine(checkpointDirectory, kind, token.ToString()), recursive: true);
     }
 
     private static List<Guid> CheckpointTokens(string checkpointDirectory)
