@@ -44,13 +44,13 @@ public abstract class RevisionedResourceStore : IResourceStore, ICurrentObjects
     /// <summary>The JSON serializer this store reads and writes objects with.</summary>
     private protected ResourceJson Json => _json;
 
-    /// <summary>Starts serving: <paramref name="existing"/> are the objects recovered, at <paramref name="revision"/>.</summary>
-    private protected void Open(IObjectState state, IWriteAheadLog log, long revision, IEnumerable<Resource> existing, ResourceStoreOptions options, IWatchHistory? history)
+    /// <summary>Starts serving: <paramref name="existing"/> are the keys and stamps of the objects recovered, at <paramref name="revision"/>.</summary>
+    private protected void Open(IObjectState state, IWriteAheadLog log, long revision, IEnumerable<(ResourceKey Key, ObjectStamp Stamp)> existing, ResourceStoreOptions options, IWatchHistory? history)
     {
         _state = state;
         _log = log;
         _revision = revision;
-        foreach (var resource in existing) _index.Set(resource.Key, ResourceStamper.StampOf(resource));
+        foreach (var (key, stamp) in existing) _index.Set(key, stamp);
         _watches = new WatchHub(options.WatchWindowRevisions, options.WatcherBufferEvents, history);
         _watches.Reset(revision);
         _sequencer = new WriteSequencer(this, log, Apply, revision);
@@ -150,7 +150,19 @@ public abstract class RevisionedResourceStore : IResourceStore, ICurrentObjects
         }
     }
 
-    ObjectStamp? ICurrentObjects.GetStamp(ResourceKey key) => ReadLocked(() => _index.Get(key));
+    ObjectStamp? ICurrentObjects.GetStamp(ResourceKey key)
+    {
+        // Called for every write while it is planned: no closure, just the read lock.
+        _stateLock.EnterReadLock();
+        try
+        {
+            return _index.Get(key);
+        }
+        finally
+        {
+            _stateLock.ExitReadLock();
+        }
+    }
 
     Resource? ICurrentObjects.GetObject(ResourceKey key) => ReadLocked(() => _state.Read(key)) is { } json ? _json.Deserialize(json) : null;
 

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using System.Threading.Channels;
@@ -18,10 +19,12 @@ internal sealed class FasterChangeLog : IWriteAheadLog, IWatchHistory
 {
     private readonly FasterLog _log;
     private readonly IDevice _device;
+    private readonly InPlaceLogCommitManager _commits;
     private readonly ResourceJson _json;
     private readonly int _maxFrameBytes;
     private readonly Channel<bool> _commitRequests = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
     private readonly ConcurrentQueue<(long Revision, long Address)> _revisionStarts = new();
+    private readonly List<(byte[] Buffer, int Length)> _frames = [];
     private Task _committer = Task.CompletedTask;
     private long _oldestAvailable;
 
@@ -29,11 +32,17 @@ internal sealed class FasterChangeLog : IWriteAheadLog, IWatchHistory
     {
         _json = json;
         _maxFrameBytes = maxFrameBytes;
-        _device = Devices.CreateLogDevice(Path.Combine(directory, "changes"), preallocateFile: false);
+        // Preallocated (sparse) segments: a commit's write-through then does not also grow the file.
+        _device = Devices.CreateLogDevice(Path.Combine(directory, "changes"), preallocateFile: true);
+        _commits = new InPlaceLogCommitManager(Path.Combine(directory, "changes.commit"));
         _log = new FasterLog(new FasterLogSettings
         {
             LogDevice = _device,
-            LogCommitDir = Path.Combine(directory, "changes-commits"),
+            LogCommitManager = _commits,
+            // A commit writes a checksummed commit record into the log and, most of the time, nothing else:
+            // one synchronous write per commit. Recovery scans forward from the last metadata for it.
+            FastCommitMode = true,
+            LogChecksum = LogChecksumType.PerEntry,
             PageSizeBits = pageSizeBits,
             MemorySizeBits = pageSizeBits + 2,
             SegmentSizeBits = Math.Max(pageSizeBits + 2, 28),
@@ -54,11 +63,17 @@ internal sealed class FasterChangeLog : IWriteAheadLog, IWatchHistory
     /// <inheritdoc />
     public long Append(WritePlan plan)
     {
-        var changes = plan.Changes.Select(c => new LogChange(c.Type, c.Key.ToString(), c.Json)).ToList();
-        var frames = LogFrame.Encode(plan.Revision, changes, _maxFrameBytes);
-        var address = _log.Enqueue(frames[0]);
-        _revisionStarts.Enqueue((plan.Revision, address));
-        for (var i = 1; i < frames.Count; i++) address = _log.Enqueue(frames[i]);
+        // Called under the sequencer's lock, one plan at a time, so one list of frames is reused.
+        _frames.Clear();
+        LogFrame.Encode(plan.Revision, plan.Changes, _maxFrameBytes, _frames);
+        var address = 0L;
+        for (var i = 0; i < _frames.Count; i++)
+        {
+            var (buffer, length) = _frames[i];
+            address = _log.Enqueue(buffer.AsSpan(0, length));
+            ArrayPool<byte>.Shared.Return(buffer);
+            if (i == 0) _revisionStarts.Enqueue((plan.Revision, address));
+        }
         return address;
     }
 
@@ -135,6 +150,7 @@ internal sealed class FasterChangeLog : IWriteAheadLog, IWatchHistory
         _commitRequests.Writer.TryComplete();
         await _committer;
         _log.Dispose();
+        _commits.Dispose();
         _device.Dispose();
     }
 

@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.Collections.Concurrent;
+using System.Numerics;
 using System.Text;
 using FASTER.core;
 using Reconciler.Resources.Model;
@@ -29,12 +30,14 @@ internal sealed class FasterObjectState : IObjectState
     {
         _checkpointDirectory = Path.Combine(directory, "checkpoints");
         _device = Devices.CreateLogDevice(Path.Combine(directory, "objects"), preallocateFile: false);
+        // Pages of 4 MiB, smaller for a small memory budget so at least eight fit; one object must fit a page.
+        var pageBits = Math.Clamp(BitOperations.Log2((ulong)Math.Max(memoryBytes / 8, 1)), 12, 22);
         _kv = new FasterKV<SpanByte, SpanByte>(new FasterKVSettings<SpanByte, SpanByte>
         {
             IndexSize = 1L << 24,
             LogDevice = _device,
-            PageSize = 1L << 22,
-            MemorySize = Math.Max(memoryBytes, 1L << 24),
+            PageSize = 1L << pageBits,
+            MemorySize = Math.Max(memoryBytes, 8L << pageBits),
             CheckpointDir = _checkpointDirectory,
             // We remove old checkpoints ourselves, keeping the one before the latest as a fallback.
             RemoveOutdatedCheckpoints = false,
@@ -45,7 +48,8 @@ internal sealed class FasterObjectState : IObjectState
     /// <summary>
     /// Opens the objects at the newest usable checkpoint, returning the revision it covers and where log
     /// replay starts ((0, 0) for a new store). A checkpoint without its marker is unusable — a crash during
-    /// a checkpoint can leave its metadata written but its data not — and the one before it is used.
+    /// a checkpoint can leave its metadata written but its data not — and the one before it is used; when
+    /// the only checkpoint is unusable, everything is replayed from the log.
     /// </summary>
     public static FasterObjectState Open(string directory, long memoryBytes, out long revision, out long replayFrom)
     {
@@ -70,8 +74,13 @@ internal sealed class FasterObjectState : IObjectState
             }
             state.Dispose();
         }
-        if (tokens.Count > 0)
+        // A single unusable checkpoint is the first one, interrupted: the log is truncated only once a second
+        // checkpoint completes, so it still holds every revision and the store is rebuilt by replaying all of
+        // it (replay refuses a log that does not start at revision 1).
+        if (tokens.Count > 1)
             throw new InvalidDataException($"None of the {tokens.Count} checkpoints in {directory} can be recovered; restore the store from a snapshot.");
+        // Removed, so that another interrupted checkpoint before the next good one still counts as the first.
+        foreach (var token in tokens) DeleteCheckpoint(Path.Combine(directory, "checkpoints"), token);
         (revision, replayFrom) = (0, 0);
         return new FasterObjectState(directory, memoryBytes);
     }
@@ -92,8 +101,13 @@ internal sealed class FasterObjectState : IObjectState
         if (!success) throw new IOException("FasterKV could not take a checkpoint (another one may be in progress).");
         (_previousCheckpoint, _latestCheckpoint) = (_latestCheckpoint, token);
         foreach (var old in CheckpointTokens(_checkpointDirectory).Where(t => t != _latestCheckpoint && t != _previousCheckpoint))
-            foreach (var kind in new[] { "cpr-checkpoints", "index-checkpoints" })
-                if (Directory.Exists(Path.Combine(_checkpointDirectory, kind, old.ToString()))) Directory.Delete(Path.Combine(_checkpointDirectory, kind, old.ToString()), recursive: true);
+            DeleteCheckpoint(_checkpointDirectory, old);
+    }
+
+    private static void DeleteCheckpoint(string checkpointDirectory, Guid token)
+    {
+        foreach (var kind in new[] { "cpr-checkpoints", "index-checkpoints" })
+            if (Directory.Exists(Path.Combine(checkpointDirectory, kind, token.ToString()))) Directory.Delete(Path.Combine(checkpointDirectory, kind, token.ToString()), recursive: true);
     }
 
     private static List<Guid> CheckpointTokens(string checkpointDirectory)
@@ -107,16 +121,27 @@ internal sealed class FasterObjectState : IObjectState
             .ToList();
     }
 
-    /// <summary>Every object's JSON.</summary>
-    public IEnumerable<byte[]> ReadAll()
+    /// <summary>
+    /// The key and stamp of every current object, read by scanning FasterKV's log from its begin address,
+    /// including the part paged out to disk, so the store opens whatever its size relative to memory.
+    /// </summary>
+    public List<(ResourceKey Key, ObjectStamp Stamp)> ScanCurrent()
     {
-        using var iterator = _writer.Iterate();
-        while (iterator.GetNext(out var record))
+        // The log holds every version in address order; the last one of a key is current, or a tombstone.
+        var current = new Dictionary<string, ObjectStamp>(StringComparer.Ordinal);
+        using (var iterator = _kv.Log.Scan(_kv.Log.BeginAddress, _kv.Log.TailAddress))
         {
-            if (record.Tombstone) continue;
-            if (iterator.GetKey().AsReadOnlySpan().SequenceEqual(CheckpointMarkerKey)) continue;
-            yield return iterator.GetValue().ToByteArray();
+            while (iterator.GetNext(out var record))
+            {
+                if (record.Invalid) continue;
+                var key = iterator.GetKey().AsReadOnlySpan();
+                if (key.SequenceEqual(CheckpointMarkerKey)) continue;
+                var text = Encoding.UTF8.GetString(key);
+                if (record.Tombstone) current.Remove(text);
+                else current[text] = StoredObjectJson.ReadStamp(iterator.GetValue().AsReadOnlySpan());
+            }
         }
+        return current.Select(pair => (ResourceKey.Parse(pair.Key), pair.Value)).ToList();
     }
 
     /// <inheritdoc />
@@ -125,15 +150,14 @@ internal sealed class FasterObjectState : IObjectState
     /// <inheritdoc />
     public void Apply(WritePlan plan)
     {
-        foreach (var change in plan.Changes) Apply(change.Type, change.Key.ToString(), change.Json);
+        foreach (var change in plan.Changes) Apply(change.Type, change.KeyUtf8, change.Json);
     }
 
     /// <summary>Applies one logged change (replay on open).</summary>
-    public void Apply(WatchEventType type, string key, byte[] json)
+    public void Apply(WatchEventType type, byte[] key, byte[] json)
     {
-        var keyBytes = Encoding.UTF8.GetBytes(key);
-        if (type == WatchEventType.Deleted) Delete(keyBytes);
-        else Upsert(keyBytes, json);
+        if (type == WatchEventType.Deleted) Delete(key);
+        else Upsert(key, json);
     }
 
     /// <inheritdoc />

@@ -113,6 +113,6 @@ public sealed class FasterResourceStore : RevisionedResourceStore
         _checkpointRevision = checkpointRevision;
         _previousCheckpoint = (checkpointRevision, replayFrom);
         _changes.SetOldestAvailable(checkpointRevision);
-        Open(_objects, _changes, revision, _objects.ReadAll().Select(json => Json.Deserialize(json)).ToList(), _options, history: _changes);
+        Open(_objects, _changes, revision, _objects.ScanCurrent(), _options, history: _changes);
     }
 }

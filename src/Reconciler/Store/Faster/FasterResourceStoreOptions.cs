@@ -9,7 +9,11 @@ public sealed record FasterResourceStoreOptions : ResourceStoreOptions
     /// <summary>Take a FasterKV checkpoint (and truncate the log behind it) after this many revisions.</summary>
     public long CheckpointEveryRevisions { get; init; } = 100_000;
 
-    /// <summary>Memory FasterKV may use for objects before it pages older records to disk.</summary>
+    /// <summary>
+    /// Memory FasterKV may use for objects before it pages older records to disk, where reads and the
+    /// index rebuild on open still find them. Its pages are 4 MiB, or an eighth of this budget when that is
+    /// smaller; one object must fit a page.
+    /// </summary>
     public long ObjectMemoryBytes { get; init; } = 1L << 28;
 
     /// <summary>Log page size as a power of two; a single log record (one object with its key) must fit a page.</summary>

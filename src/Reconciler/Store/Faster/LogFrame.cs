@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
-using System.Text;
+using System.Buffers;
+using Reconciler.Store.Writes;
 
 namespace Reconciler.Store.Faster;
 
@@ -12,20 +13,25 @@ internal sealed record LogFrame(long Revision, int Index, bool Final, IReadOnlyL
 {
     private const int HeaderSize = 8 + 4 + 1 + 4;
 
-    /// <summary>Encodes the changes of one revision into frames of at most <paramref name="maxFrameBytes"/> (unless one change alone is larger).</summary>
-    public static List<byte[]> Encode(long revision, IReadOnlyList<LogChange> changes, int maxFrameBytes)
+    /// <summary>
+    /// Encodes the changes of one revision into frames of at most <paramref name="maxFrameBytes"/> (unless one
+    /// change alone is larger), added to <paramref name="frames"/> as buffers rented from <see cref="ArrayPool{T}.Shared"/>
+    /// that the caller returns once it has copied them into the log.
+    /// </summary>
+    public static void Encode(long revision, IReadOnlyList<PlannedChange> changes, int maxFrameBytes, List<(byte[] Buffer, int Length)> frames)
     {
-        var frames = new List<byte[]>(1);
         var start = 0;
-        while (start < changes.Count || frames.Count == 0)
+        var index = 0;
+        while (start < changes.Count || index == 0)
         {
             var size = HeaderSize;
             var end = start;
-            while (end < changes.Count && (end == start || size + changes[end].EncodedSize <= maxFrameBytes)) size += changes[end++].EncodedSize;
-            frames.Add(EncodeFrame(revision, frames.Count, end == changes.Count, changes, start, end, size));
+            while (end < changes.Count && (end == start || size + EncodedSize(changes[end]) <= maxFrameBytes)) size += EncodedSize(changes[end++]);
+            var buffer = ArrayPool<byte>.Shared.Rent(size);
+            EncodeFrame(buffer, revision, index++, end == changes.Count, changes, start, end);
+            frames.Add((buffer, size));
             start = end;
         }
-        return frames;
     }
 
     /// <summary>Decodes a frame written by <see cref="Encode"/>.</summary>
@@ -41,7 +47,7 @@ internal sealed record LogFrame(long Revision, int Index, bool Final, IReadOnlyL
         {
             var type = (WatchEventType)frame[at];
             var keyLength = BinaryPrimitives.ReadInt32LittleEndian(frame[(at + 1)..]);
-            var key = Encoding.UTF8.GetString(frame.Slice(at + 5, keyLength));
+            var key = frame.Slice(at + 5, keyLength).ToArray();
             at += 5 + keyLength;
             var jsonLength = BinaryPrimitives.ReadInt32LittleEndian(frame[at..]);
             changes[i] = new LogChange(type, key, frame.Slice(at + 4, jsonLength).ToArray());
@@ -50,10 +56,10 @@ internal sealed record LogFrame(long Revision, int Index, bool Final, IReadOnlyL
         return new LogFrame(revision, index, final, changes);
     }
 
-    private static byte[] EncodeFrame(long revision, int index, bool final, IReadOnlyList<LogChange> changes, int start, int end, int size)
+    private static int EncodedSize(PlannedChange change) => 1 + 4 + change.KeyUtf8.Length + 4 + change.Json.Length;
+
+    private static void EncodeFrame(Span<byte> span, long revision, int index, bool final, IReadOnlyList<PlannedChange> changes, int start, int end)
     {
-        var frame = new byte[size];
-        var span = frame.AsSpan();
         BinaryPrimitives.WriteInt64LittleEndian(span, revision);
         BinaryPrimitives.WriteInt32LittleEndian(span[8..], index);
         span[12] = final ? (byte)1 : (byte)0;
@@ -63,20 +69,15 @@ internal sealed record LogFrame(long Revision, int Index, bool Final, IReadOnlyL
         {
             var change = changes[i];
             span[at] = (byte)change.Type;
-            var keyLength = Encoding.UTF8.GetBytes(change.Key, span[(at + 5)..]);
-            BinaryPrimitives.WriteInt32LittleEndian(span[(at + 1)..], keyLength);
-            at += 5 + keyLength;
+            BinaryPrimitives.WriteInt32LittleEndian(span[(at + 1)..], change.KeyUtf8.Length);
+            change.KeyUtf8.CopyTo(span[(at + 5)..]);
+            at += 5 + change.KeyUtf8.Length;
             BinaryPrimitives.WriteInt32LittleEndian(span[at..], change.Json.Length);
             change.Json.CopyTo(span[(at + 4)..]);
             at += 4 + change.Json.Length;
         }
-        return frame;
     }
 }
 
-/// <summary>One change as logged: its event type, the object's key (<c>ResourceKey.ToString()</c>) and its JSON (a delete logs the last state).</summary>
-internal sealed record LogChange(WatchEventType Type, string Key, byte[] Json)
-{
-    /// <summary>Bytes the change takes in a frame.</summary>
-    public int EncodedSize => 1 + 4 + Encoding.UTF8.GetByteCount(Key) + 4 + Json.Length;
-}
+/// <summary>One change as logged: its event type, the UTF-8 of the object's key (<c>ResourceKey.ToString()</c>) and its JSON (a delete logs the last state).</summary>
+internal sealed record LogChange(WatchEventType Type, byte[] Key, byte[] Json);

@@ -1,3 +1,4 @@
+using System.Text;
 using Reconciler.Resources.Model;
 
 namespace Reconciler.Store.Writes;
@@ -8,6 +9,9 @@ namespace Reconciler.Store.Writes;
 /// </summary>
 internal sealed record PlannedChange(WatchEventType Type, ResourceKey Key, Resource Object, byte[] Json, ObjectStamp? Stamp)
 {
+    /// <summary>The UTF-8 of <c>Key.ToString()</c>, encoded once for the log record and the object store.</summary>
+    public byte[] KeyUtf8 { get; } = Encoding.UTF8.GetBytes(Key.ToString());
+
     /// <summary>True when the change removes the object.</summary>
     public bool IsDelete => Type == WatchEventType.Deleted;
 }

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Reconciler.Resources.Model;
 
 namespace Reconciler.Store.Writes;
@@ -33,8 +34,10 @@ internal sealed class ResourceIndex
     /// <summary>Records an object as current.</summary>
     public void Set(ResourceKey key, ObjectStamp stamp)
     {
-        if (_stamps.TryAdd(key, stamp)) KeysOf(key.Kind, key.Namespace, create: true)!.Add(key);
-        else _stamps[key] = stamp;
+        // One hash lookup for the common update; the by-kind set only changes for a new key.
+        ref var slot = ref CollectionsMarshal.GetValueRefOrAddDefault(_stamps, key, out var existed);
+        slot = stamp;
+        if (!existed) KeysOf(key.Kind, key.Namespace, create: true)!.Add(key);
     }
 
     /// <summary>Forgets everything.</summary>

@@ -13,12 +13,22 @@ internal sealed class ResourceStamper(ResourceJson json, TimeProvider time)
     /// <summary>Stamps a put of <paramref name="incoming"/> over <paramref name="current"/> (null: a create).</summary>
     public PlannedChange Put(Resource incoming, ResourceKey key, ObjectStamp? current, long revision)
     {
-        var digest = SpecDigest.Of(incoming);
+        // Serialized once, as if the spec were unchanged; the spec's slice of that JSON then tells whether
+        // it changed, and only then is the generation bumped, in the object and in place in its JSON.
         var stamp = current is { } c
-            ? c with { Generation = c.SpecDigest == digest ? c.Generation : c.Generation + 1, ResourceVersion = revision, SpecDigest = digest }
-            : new ObjectStamp(Guid.NewGuid().ToString(), time.GetUtcNow(), 1, revision, digest);
+            ? c with { ResourceVersion = revision }
+            : new ObjectStamp(Guid.NewGuid().ToString(), time.GetUtcNow(), 1, revision, default);
         var stored = incoming.WithMetadata(Apply(incoming.Metadata with { Namespace = key.Namespace }, stamp));
-        return new PlannedChange(current is null ? WatchEventType.Added : WatchEventType.Modified, key, stored, json.Serialize(stored), stamp);
+        var document = json.Serialize(stored);
+        var (spec, generation) = StoredObjectJson.Locate(document);
+        stamp = stamp with { SpecDigest = SpecDigest.Of(document.AsSpan()[spec]) };
+        if (current is { } previous && previous.SpecDigest != stamp.SpecDigest)
+        {
+            stamp = stamp with { Generation = previous.Generation + 1 };
+            stored = stored.WithMetadata(stored.Metadata with { Generation = stamp.Generation });
+            document = StoredObjectJson.ReplaceNumber(document, generation, stamp.Generation);
+        }
+        return new PlannedChange(current is null ? WatchEventType.Added : WatchEventType.Modified, key, stored, document, stamp);
     }
 
     /// <summary>Stamps a delete: the last state of the object, carrying the delete's revision.</summary>
@@ -36,14 +46,12 @@ internal sealed class ResourceStamper(ResourceJson json, TimeProvider time)
     {
         var key = saved.Key;
         var meta = saved.Metadata;
-        var stamp = new ObjectStamp(meta.Uid ?? Guid.NewGuid().ToString(), meta.CreatedAt ?? time.GetUtcNow(), Math.Max(1, meta.Generation), revision, SpecDigest.Of(saved));
+        var stamp = new ObjectStamp(meta.Uid ?? Guid.NewGuid().ToString(), meta.CreatedAt ?? time.GetUtcNow(), Math.Max(1, meta.Generation), revision, default);
         var stored = saved.WithMetadata(Apply(meta with { Namespace = key.Namespace }, stamp));
-        return new PlannedChange(exists ? WatchEventType.Modified : WatchEventType.Added, key, stored, json.Serialize(stored), stamp);
+        var document = json.Serialize(stored);
+        var (spec, _) = StoredObjectJson.Locate(document);
+        return new PlannedChange(exists ? WatchEventType.Modified : WatchEventType.Added, key, stored, document, stamp with { SpecDigest = SpecDigest.Of(document.AsSpan()[spec]) });
     }
-
-    /// <summary>The stamp of an object read back from storage (on open, after a restore).</summary>
-    public static ObjectStamp StampOf(Resource stored) => new(
-        stored.Metadata.Uid ?? "", stored.Metadata.CreatedAt ?? default, stored.Metadata.Generation, stored.Metadata.ResourceVersion, SpecDigest.Of(stored));
 
     private static ObjectMeta Apply(ObjectMeta meta, ObjectStamp stamp) => meta with
     {
