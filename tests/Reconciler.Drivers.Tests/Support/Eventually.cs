@@ -18,6 +18,6 @@ public static class Eventually
         ValueAsync(() => condition() ? "" : null, what, within);
 
     /// <summary>Waits until the task's log of <paramref name="stream"/> contains <paramref name="text"/>.</summary>
-    public static Task LogContainsAsync(TaskConfiguration task, Logs.TaskLogStream stream, string text) =>
+    public static Task LogContainsAsync(TaskConfiguration task, Reconciler.Drivers.Logs.TaskLogStream stream, string text) =>
         TrueAsync(() => TaskDirectory.ReadLog(task, stream).Contains(text, StringComparison.Ordinal), $"'{text}' in {task.TaskName}'s {stream}");
 }
