@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Docker.DotNet.Models;
@@ -100,14 +98,13 @@ public sealed class DockerDriverTests : IAsyncLifetime
     [DockerFact]
     public async Task A_container_publishes_its_port_label_on_the_allocated_host_port()
     {
-        var port = FreePort();
+        var port = LocalNetwork.FreePort();
         var (task, _) = await StartAsync("web", new JsonObject
         {
             ["image"] = Image, ["args"] = new JsonArray("httpd", "-f", "-p", "80", "-h", "/www"), ["ports"] = new JsonArray("http"),
         }, options => options.Ports.Add(new AllocatedPort { Label = "http", Value = port, To = 80 }));
-        using var http = new HttpClient();
 
-        var body = await Eventually.ValueAsync(() => TryGet(http, $"http://127.0.0.1:{port}/"), "httpd in the container to answer");
+        var body = await LocalNetwork.GetWhenServingAsync($"http://127.0.0.1:{port}/", "httpd in the container to answer");
 
         body.Should().Be("recon-test 1\n");
         var usage = await _driver.StatsAsync(task.Id, CancellationToken.None);
@@ -161,25 +158,6 @@ public sealed class DockerDriverTests : IAsyncLifetime
         fingerprint.Healthy.Should().BeFalse();
         fingerprint.HealthDescription.Should().Contain("unix:///tmp/recon-no-such-docker.sock").And.Contain("does not answer");
         start.Error.Should().Contain("does not answer");
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    private static string? TryGet(HttpClient http, string url)
-    {
-        try
-        {
-            return http.GetStringAsync(url).GetAwaiter().GetResult();
-        }
-        catch (HttpRequestException)
-        {
-            return null;
-        }
     }
 
     public Task InitializeAsync() => Task.CompletedTask;

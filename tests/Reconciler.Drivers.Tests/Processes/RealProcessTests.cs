@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using System.Text.Json.Nodes;
 using Reconciler.Drivers.Exec;
 using Reconciler.Drivers.Logs;
@@ -14,13 +12,6 @@ public sealed class RealProcessTests : IAsyncLifetime
     private readonly ExecDriver _driver = new();
     private readonly List<string> _started = [];
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
     private async Task<TaskConfiguration> StartAsync(string name, string command, params string[] args)
     {
         var task = _directory.Task(name, new JsonObject { ["command"] = command, ["args"] = new JsonArray(args.Select(a => (JsonNode?)a).ToArray()) },
@@ -33,7 +24,7 @@ public sealed class RealProcessTests : IAsyncLifetime
     [ProcessFact("redis-server")]
     public async Task An_exec_task_runs_redis_server_and_exec_reaches_it_with_redis_cli()
     {
-        var port = FreePort();
+        var port = LocalNetwork.FreePort();
         var task = await StartAsync("redis", "redis-server", "--port", port.ToString(), "--save", "", "--appendonly", "no");
         await Eventually.LogContainsAsync(task, TaskLogStream.Stdout, "Ready to accept connections");
 
@@ -48,14 +39,13 @@ public sealed class RealProcessTests : IAsyncLifetime
     [ProcessFact("busybox")]
     public async Task An_exec_task_runs_busybox_httpd_serving_the_task_directory()
     {
-        var port = FreePort();
+        var port = LocalNetwork.FreePort();
         var task = _directory.Task("web", new JsonObject());
         Directory.CreateDirectory(task.TaskDirectory);
         await File.WriteAllTextAsync(Path.Combine(task.TaskDirectory, "index.html"), "served by httpd");
         task = await StartAsync("web", "busybox", "httpd", "-f", "-p", $"127.0.0.1:{port}", "-h", ".");
-        using var http = new HttpClient();
 
-        var body = await Eventually.ValueAsync(() => TryGet(http, $"http://127.0.0.1:{port}/index.html"), "httpd to answer");
+        var body = await LocalNetwork.GetWhenServingAsync($"http://127.0.0.1:{port}/index.html", "httpd to answer");
 
         body.Should().Be("served by httpd");
     }
@@ -87,18 +77,6 @@ public sealed class RealProcessTests : IAsyncLifetime
 
         exit.OomKilled.Should().BeTrue(exit.Describe());
         TaskDirectory.ReadLog(task, TaskLogStream.Stdout).Should().NotContain("survived");
-    }
-
-    private static string? TryGet(HttpClient http, string url)
-    {
-        try
-        {
-            return http.GetStringAsync(url).GetAwaiter().GetResult();
-        }
-        catch (HttpRequestException)
-        {
-            return null;
-        }
     }
 
     public Task InitializeAsync() => Task.CompletedTask;
