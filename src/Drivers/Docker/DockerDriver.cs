@@ -159,10 +159,10 @@ public sealed class DockerDriver : ITaskDriver, IAsyncDisposable
     {
         var task = Get(taskId);
         if (task.Exited.IsCompleted) return null;
-        ContainerStatsResponse? sample = null;
-        await _client.Containers.GetContainerStatsAsync(task.ContainerId, new ContainerStatsParameters { Stream = false },
-            new Progress<ContainerStatsResponse>(response => sample = response), cancellationToken);
-        return sample is null ? null : ContainerUsage.From(sample, _time.GetUtcNow());
+        // Not Progress<T>: it reports on the thread pool, possibly after the call returned.
+        var sample = new LastReport<ContainerStatsResponse>();
+        await _client.Containers.GetContainerStatsAsync(task.ContainerId, new ContainerStatsParameters { Stream = false }, sample, cancellationToken);
+        return sample.Value is null ? null : ContainerUsage.From(sample.Value, _time.GetUtcNow());
     }
 
     /// <summary>Lets go of every container without stopping it (the agent is going away) and closes the engine client.</summary>
@@ -227,6 +227,13 @@ public sealed class DockerDriver : ITaskDriver, IAsyncDisposable
             .Select(path => (DateTimeOffset?)File.GetLastWriteTimeUtc(path))
             .ToList();
         return times.Count == 0 ? null : times.Max();
+    }
+
+    private sealed class LastReport<T> : IProgress<T>
+    {
+        public T? Value { get; private set; }
+
+        public void Report(T value) => Value = value;
     }
 
     private RunningContainer Get(string taskId) =>

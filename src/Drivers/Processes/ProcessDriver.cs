@@ -105,7 +105,7 @@ public abstract class ProcessDriver : ITaskDriver, IAsyncDisposable
     {
         var task = Get(taskId);
         if (!UnixSignal.TryParse(signal, out var number)) number = UnixSignal.Terminate;
-        if (!task.Signal(number)) return;
+        if (!await task.SignalAsync(number, cancellationToken)) return;
         try
         {
             await task.Exited.WaitAsync(timeout, _time, cancellationToken);
@@ -113,7 +113,7 @@ public abstract class ProcessDriver : ITaskDriver, IAsyncDisposable
         catch (TimeoutException)
         {
             _logger.LogInformation("Task {TaskId} outlived its {Timeout} kill timeout: sending SIGKILL to its process group", taskId, timeout);
-            task.Signal(UnixSignal.Kill);
+            await task.SignalAsync(UnixSignal.Kill, cancellationToken);
             await task.Exited.WaitAsync(cancellationToken);
         }
     }
@@ -122,7 +122,7 @@ public abstract class ProcessDriver : ITaskDriver, IAsyncDisposable
     public async Task DestroyAsync(string taskId, CancellationToken cancellationToken)
     {
         if (!_tasks.TryGetValue(taskId, out var task)) return;
-        task.Signal(UnixSignal.Kill);
+        await task.SignalAsync(UnixSignal.Kill, cancellationToken);
         await task.Exited.WaitAsync(cancellationToken);
         task.Cgroup?.Remove();
         File.Delete(task.State.StdoutFifo);
@@ -136,7 +136,7 @@ public abstract class ProcessDriver : ITaskDriver, IAsyncDisposable
         var task = Get(taskId);
         return task.Exited.IsCompleted
             ? Task.FromResult(ExecResult.Failure($"task {taskId} is not running"))
-            : ProcessExec.RunAsync(task.Task, request, cancellationToken);
+            : ProcessExec.RunAsync(task.Configuration, request, cancellationToken);
     }
 
     /// <inheritdoc />

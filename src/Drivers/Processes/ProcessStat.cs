@@ -29,6 +29,19 @@ internal sealed record ProcessStat(int Pid, char State, int SessionId, long User
         }
     }
 
+    /// <summary>The process's command line as the kernel shows it (NUL-separated), or null when it is gone.</summary>
+    public static string? CommandLine(int pid)
+    {
+        try
+        {
+            return File.ReadAllText($"/proc/{pid}/cmdline");
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
     private static ProcessStat? Parse(int pid, string text)
     {
         // The command name (field 2) may hold spaces and parentheses: fields resume after the last ')'.

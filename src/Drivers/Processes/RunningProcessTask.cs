@@ -12,24 +12,28 @@ namespace Reconciler.Drivers.Processes;
 internal sealed class RunningProcessTask
 {
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(100);
+    private static readonly TimeSpan CommandStartDeadline = TimeSpan.FromSeconds(5);
     private readonly Process? _child;
     private readonly LogPumps _pumps;
     private readonly ILogger _logger;
     private readonly CancellationTokenSource _detached = new();
     private TaskResourceUsage? _lastUsage;
+    private bool _commandStarted;
 
     public RunningProcessTask(TaskConfiguration task, ProcessTaskState state, Process? child, MemoryCgroup? cgroup, LogPumps pumps, ILogger logger)
     {
-        Task = task;
+        Configuration = task;
         State = state;
         _child = child;
         Cgroup = cgroup;
         _pumps = pumps;
         _logger = logger;
+        // A recovered task's command has long been started (or is gone).
+        _commandStarted = child is null;
         Exited = MonitorAsync();
     }
 
-    public TaskConfiguration Task { get; }
+    public TaskConfiguration Configuration { get; }
 
     public ProcessTaskState State { get; }
 
@@ -67,14 +71,40 @@ internal sealed class RunningProcessTask
         }
     }
 
-    /// <summary>Signals the task's process group; false when no process of it is left.</summary>
-    public bool Signal(int signal) => !Exited.IsCompleted && ProcessGroup.Signal(State.Pid, signal);
+    /// <summary>
+    /// Signals the task's process group; false when no process of it is left. A task signalled just
+    /// after it started is first given a moment to become its own group (setsid) and for the launcher,
+    /// which survives stop signals, to start the command: a signal before that would reach no one.
+    /// </summary>
+    public async Task<bool> SignalAsync(int signal, CancellationToken cancellationToken)
+    {
+        if (!_commandStarted) await WaitForCommandAsync(cancellationToken);
+        return !Exited.IsCompleted && ProcessGroup.Signal(State.Pid, signal);
+    }
+
+    private async Task WaitForCommandAsync(CancellationToken cancellationToken)
+    {
+        var deadline = DateTime.UtcNow + CommandStartDeadline;
+        while (!Exited.IsCompleted && DateTime.UtcNow < deadline)
+        {
+            // Started means exec'd: a forked child still has the launcher's command line (and its traps).
+            var launcher = ProcessStat.CommandLine(State.Pid);
+            if (ProcessStat.InSession(State.Pid).Any(process => process.Pid != State.Pid && ProcessStat.CommandLine(process.Pid) != launcher))
+            {
+                _commandStarted = true;
+                return;
+            }
+            await Task.Delay(10, cancellationToken);
+        }
+    }
 
     /// <summary>A sample of the task's memory and CPU use, summed over its session.</summary>
     public TaskResourceUsage? Sample(DateTimeOffset now)
     {
         if (Exited.IsCompleted) return null;
+        // Until the launcher has made itself a session leader, the session holds nothing: count it alone.
         var processes = ProcessStat.InSession(State.Pid).ToList();
+        if (processes.Count == 0 && ProcessStat.Read(State.Pid) is { } launcher) processes.Add(launcher);
         if (processes.Count == 0) return null;
         var cpu = TimeSpan.FromSeconds((double)processes.Sum(p => p.UserTicks + p.SystemTicks) / Libc.ClockTicksPerSecond);
         var rss = processes.Sum(p => p.RssPages) * Environment.SystemPageSize;
@@ -109,7 +139,7 @@ internal sealed class RunningProcessTask
         }
         await _pumps.DisposeAsync();
         var exit = Describe(code ?? ReadExitFile(), Cgroup?.OomKilled() ?? false);
-        _logger.LogInformation("Task {TaskId} {Exit}", Task.Id, exit.Describe());
+        _logger.LogInformation("Task {TaskId} {Exit}", Configuration.Id, exit.Describe());
         return exit;
     }
 

@@ -150,7 +150,8 @@ public sealed class ProcessTaskTests : IAsyncLifetime
     [ProcessFact]
     public async Task Stats_report_memory_and_cpu_of_a_running_process_task()
     {
-        var task = await StartAsync("busy", new JsonObject { ["command"] = "sleep", ["args"] = new JsonArray("1000") });
+        var task = await StartAsync("busy", Shell("echo ready; exec sleep 1000"));
+        await Eventually.LogContainsAsync(task, TaskLogStream.Stdout, "ready");
 
         var usage = await _driver.StatsAsync(task.Id, CancellationToken.None);
 
