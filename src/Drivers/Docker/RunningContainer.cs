@@ -66,7 +66,7 @@ internal sealed class RunningContainer
             Follow = true,
             ShowStdout = true,
             ShowStderr = true,
-            Since = since is { } time ? (time.ToUnixTimeMilliseconds() / 1000.0).ToString("F3", System.Globalization.CultureInfo.InvariantCulture) : null,
+            Since = since is { } time ? UnixTimestamp(time) : null,
         };
         try
         {
@@ -84,6 +84,14 @@ internal sealed class RunningContainer
         {
             // Detached, or the container was removed: the copy ends with what it had.
         }
+    }
+
+    // Full precision: a "since" rounded down could fall before the last line already copied and repeat it.
+    private static string UnixTimestamp(DateTimeOffset time)
+    {
+        var ticks = (time - DateTimeOffset.UnixEpoch).Ticks;
+        return string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"{ticks / TimeSpan.TicksPerSecond}.{ticks % TimeSpan.TicksPerSecond * 100:D9}");
     }
 
     private static async Task SettleAsync(params Task[] tasks)
