@@ -139,6 +139,8 @@ internal sealed class RunningProcessTask
         }
         await _pumps.DisposeAsync();
         var exit = Describe(code ?? ReadExitFile(), Cgroup?.OomKilled() ?? false);
+        // Its processes are gone: the cgroup can go too, even when nobody destroys the task.
+        Cgroup?.Remove();
         _logger.LogInformation("Task {TaskId} {Exit}", Configuration.Id, exit.Describe());
         return exit;
     }

@@ -75,6 +75,7 @@ public sealed class JavaDriverTests : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
+        await _driver.DestroyAsync($"{_directory.AllocationId}/app", CancellationToken.None);
         await _driver.DisposeAsync();
         _directory.Dispose();
     }
