@@ -51,6 +51,13 @@ public static partial class TemplateRenderer
         return env;
     }
 
+    /// <summary>The names of the secrets <paramref name="template"/> reads, so they can be fetched before it renders.</summary>
+    public static IEnumerable<string> SecretNames(string template) =>
+        SecretAction().Matches(template).Select(match => match.Groups[1].Value).Distinct(StringComparer.Ordinal);
+
+    [GeneratedRegex("\\{\\{\\s*secret\\s+\"([^\"]*)\"")]
+    private static partial Regex SecretAction();
+
     [GeneratedRegex("""\{\{\s*(?<fn>[a-z]+)(\s+"(?<arg>[^"]*)")*\s*\}\}""")]
     private static partial Regex Action();
 }

@@ -2,8 +2,10 @@ using System.Text.Json;
 
 using Microsoft.Extensions.Logging;
 
+using Reconciler.Client.Environment;
 using Reconciler.Clients;
 using Reconciler.Drivers;
+using Reconciler.Evaluations;
 using Reconciler.Reconciliation;
 using Reconciler.Resources.Json;
 using Reconciler.Resources.Kinds;
@@ -28,7 +30,8 @@ internal sealed class AllocationRunner(ClientOptions options, LiveAllocations al
         try
         {
             if (!live.Recovered) await RecoverAsync(live, allocation, ct).ConfigureAwait(false);
-            var job = context.Cache.Get<Job>(new ResourceKey("Job", allocation.Key.Namespace, allocation.Spec.Job));
+            // Read from the store: a client-only agent's cache need not hold jobs yet.
+            var job = await context.Client.GetAsync<Job>(new ResourceKey("Job", allocation.Key.Namespace, allocation.Spec.Job), ct).ConfigureAwait(false);
             var group = job?.Spec.Groups.FirstOrDefault(g => g.Name == allocation.Spec.Group);
             var reason = StopReason(allocation, context);
             if (reason is not null || group is null)
@@ -66,8 +69,11 @@ internal sealed class AllocationRunner(ClientOptions options, LiveAllocations al
     {
         var node = context.Cache.Get<Node>(new ResourceKey("Node", null, options.NodeName))
             ?? new Node { Metadata = new ObjectMeta { Name = options.NodeName }, Spec = new NodeSpec { Datacenter = options.Datacenter } };
-        string? SecretValue(string name, string key) =>
-            context.Cache.Get<Secret>(new ResourceKey("Secret", allocation.Key.Namespace, name))?.Spec.Data.GetValueOrDefault(key);
+        // Secrets are read from the store, not the cache, so a secret applied just before its job is seen.
+        var secrets = new Dictionary<string, Secret?>(StringComparer.Ordinal);
+        foreach (var name in group.Tasks.SelectMany(t => t.Templates).SelectMany(t => TemplateRenderer.SecretNames(t.Data)).Distinct())
+            secrets[name] = await context.Client.GetAsync<Secret>(new ResourceKey("Secret", allocation.Key.Namespace, name), ct).ConfigureAwait(false);
+        string? SecretValue(string name, string key) => secrets.GetValueOrDefault(name)?.Spec.Data.GetValueOrDefault(key);
         DateTimeOffset? next = null;
         var failure = false;
         foreach (var task in group.Tasks)
@@ -137,10 +143,23 @@ internal sealed class AllocationRunner(ClientOptions options, LiveAllocations al
             var desired = AllocationStatusBuilder.Build(allocation.Status, live, group, healthy, time.GetUtcNow());
             if (JsonSerializer.Serialize(desired, ResourceJson.Options) == JsonSerializer.Serialize(allocation.Status, ResourceJson.Options)) return;
             var written = await context.UpdateStatusAsync(allocation with { Status = desired }, ct).ConfigureAwait(false);
-            if (written.Outcome != WriteOutcome.Conflict) return;
+            if (written.Outcome != WriteOutcome.Conflict)
+            {
+                if (desired.ClientStatus == AllocationClientStatus.Failed && allocation.Status.ClientStatus != AllocationClientStatus.Failed)
+                    await RequestRescheduleAsync(allocation, context, ct).ConfigureAwait(false);
+                return;
+            }
             context.Logger.LogDebug("Allocation {Allocation} changed while its status was written; retrying", allocation.Key);
             allocation = await context.Client.GetAsync<Allocation>(allocation.Key, ct).ConfigureAwait(false) ?? allocation;
         }
+    }
+
+    // Nomad's servers evaluate a job when a client reports a failed allocation, so its reschedule policy places a
+    // replacement; the name derived from the allocation makes a repeated report harmless.
+    private static async Task RequestRescheduleAsync(Allocation allocation, ReconcileContext context, CancellationToken ct)
+    {
+        if (await context.Client.GetAsync<Job>(new ResourceKey("Job", allocation.Key.Namespace, allocation.Spec.Job), ct).ConfigureAwait(false) is not { } job) return;
+        await context.Client.ApplyAsync(EvaluationFactory.For(job, EvaluationTrigger.AllocFailure, allocation.Spec.Node, $"{allocation.Metadata.Name}-failed"), ct).ConfigureAwait(false);
     }
 
     private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
