@@ -14,4 +14,7 @@ public sealed record ExecRequest
 
     /// <summary>Receives the command's stderr.</summary>
     public Stream Stderr { get; init; } = Stream.Null;
+
+    /// <summary>The caller asked for a terminal (<c>alloc exec -t</c>); a driver that cannot give one runs the command without.</summary>
+    public bool Tty { get; init; }
 }
