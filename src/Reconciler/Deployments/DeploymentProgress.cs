@@ -23,7 +23,6 @@ public static class DeploymentProgress
         var groups = new Dictionary<string, DeploymentGroupState>(StringComparer.Ordinal);
         DateTimeOffset? recheck = null;
         var unhealthy = false;
-        var promotedNow = false;
         foreach (var (name, before) in status.Groups)
         {
             var update = job.Spec.Groups.FirstOrDefault(g => g.Name == name)?.Update ?? JobDefaults.Update;
@@ -36,19 +35,17 @@ public static class DeploymentProgress
                 recheck = Earliest(recheck, v.RecheckAt);
             }
             var group = Counted(before, verdicts, update);
-            promotedNow |= group.Promoted && !before.Promoted;
             unhealthy |= verdicts.Any(x => x.Verdict.Healthy == false && !(x.Allocation.Spec.Canary && !group.Promoted));
             groups[name] = group;
             if (!Done(group)) recheck = Earliest(recheck, group.RequireProgressBy);
         }
 
-        var healthyBefore = status.Groups.Values.Sum(g => g.Healthy);
         var counted = status with { Groups = groups };
         var next = NextState(counted, unhealthy, now);
         var failedNow = next.State == DeploymentState.Failed;
         return new DeploymentDecision(
             next, writes,
-            Evaluate: !failedNow && (groups.Values.Sum(g => g.Healthy) > healthyBefore || promotedNow),
+            Evaluate: next.State is DeploymentState.Running or DeploymentState.Successful,
             Revert: failedNow && groups.Values.Any(g => g.AutoRevert),
             MarkStable: next.State == DeploymentState.Successful,
             RecheckAt: IsTerminal(next.State) ? null : recheck);

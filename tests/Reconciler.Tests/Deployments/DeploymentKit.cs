@@ -55,10 +55,10 @@ internal sealed class DeploymentKit : IAsyncDisposable
 
     public async Task<IReadOnlyList<Allocation>> RunningAsync() => [.. (await AllocationsAsync()).Where(a => a.Spec.DesiredStatus == AllocationDesiredStatus.Run)];
 
-    /// <summary>The desired-running allocations counted by job version, e.g. "1:2 2:1".</summary>
+    /// <summary>The desired-running allocations that did not fail, counted by job version, e.g. "1:2 2:1".</summary>
     public async Task<string> VersionsAsync()
     {
-        var images = (await RunningAsync()).GroupBy(a => a.Spec.JobVersion.ToString(System.Globalization.CultureInfo.InvariantCulture)).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Key}:{g.Count()}");
+        var images = (await RunningAsync()).Where(a => a.Status.ClientStatus is AllocationClientStatus.Pending or AllocationClientStatus.Running).GroupBy(a => a.Spec.JobVersion.ToString(System.Globalization.CultureInfo.InvariantCulture)).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Key}:{g.Count()}");
         return string.Join(" ", images);
     }
 
