@@ -17,9 +17,23 @@ public static class GroupSpecs
         var version = state.Job?.Metadata.Generation ?? 0;
         var groups = job?.Spec.Groups ?? [];
         foreach (var group in groups)
-            yield return (new GroupSpec(group.Name, group, type, version, GroupDigest.Of(group), false), byGroup.GetValueOrDefault(group.Name) ?? []);
+            yield return (new GroupSpec(group.Name, group, type, version, GroupDigest.Of(group), false) { Rollout = RolloutOf(state, group) }, byGroup.GetValueOrDefault(group.Name) ?? []);
         foreach (var (name, allocations) in byGroup)
             if (!groups.Any(g => g.Name == name))
                 yield return (new GroupSpec(name, null, type, version, null, job is null), allocations);
+    }
+
+    // Only a deployment of the version being scheduled paces it; an older one's limits no longer apply.
+    private static GroupRollout? RolloutOf(SchedulerState state, TaskGroup group)
+    {
+        if (state.Deployment is not { } deployment || deployment.Spec.JobVersion != state.Job?.Metadata.Generation || group.Update is not { } update) return null;
+        var progress = deployment.Status.Groups.GetValueOrDefault(group.Name);
+        return new GroupRollout(
+            deployment.Metadata.Name,
+            deployment.Status.State == DeploymentState.Running,
+            update.MaxParallel is { } parallel and > 0 ? parallel : int.MaxValue,
+            update.MaxSurge ?? 0,
+            progress?.DesiredCanaries ?? 0,
+            progress?.Promoted ?? false);
     }
 }

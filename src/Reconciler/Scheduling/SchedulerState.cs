@@ -17,6 +17,9 @@ public sealed record SchedulerState(ResourceKey JobKey, Job? Job, ClusterState C
     /// <summary>The job is gone or being deleted: its allocations should stop.</summary>
     public bool JobStopped => Job is null || Job.Metadata.DeletionTimestamp is not null;
 
+    /// <summary>The deployment of the job's current version, if one rolls it out: it paces destructive updates and places canaries.</summary>
+    public Deployment? Deployment { get; init; }
+
     /// <summary>Every allocation of the job, terminal ones included.</summary>
     public IReadOnlyCollection<AllocationRecord> JobAllocations => Cluster.AllocationsOf(JobKeys.Of(JobKey.Namespace, JobKey.Name));
 }

@@ -16,8 +16,12 @@ internal sealed class SchedulerKit : IAsyncDisposable
 
     public NodeRegistration Nodes => (NodeRegistration)Kit.Services.GetService(typeof(NodeRegistration))!;
 
-    public static async Task<SchedulerKit> StartAsync() =>
-        new(await ReconcilerTestKit.StartAsync(b => b.AddScheduler(new SchedulerOptions { Seed = 11 })));
+    public static async Task<SchedulerKit> StartAsync(Action<global::Reconciler.Hosting.ReconcilerBuilder>? more = null, NodeOptions? nodes = null) =>
+        new(await ReconcilerTestKit.StartAsync(b =>
+        {
+            b.AddScheduler(new SchedulerOptions { Seed = 11 }, nodes);
+            more?.Invoke(b);
+        }));
 
     public async Task JoinAsync(string name, string datacenter = "dc1", int cpu = 4000, int memoryMB = 8192)
     {

@@ -60,6 +60,8 @@ public sealed class PlanBuilder(SchedulerState state, SchedulerOptions options)
                 Name = AllocationNames.Of(job.Metadata.Name, group.Name, request.Index),
                 Priority = Priority,
                 GroupDigest = digest,
+                DeploymentId = state.Deployment?.Metadata.Name,
+                Canary = request.Canary,
             },
         };
         foreach (var victim in choice.Victims)

@@ -11,6 +11,9 @@ namespace Reconciler.Scheduling.Reconcile;
 /// <param name="JobStopped">The job itself is stopped (rather than the group removed).</param>
 public sealed record GroupSpec(string Name, TaskGroup? Group, JobType JobType, long JobVersion, string? Digest, bool JobStopped)
 {
+    /// <summary>The deployment pacing this group's update, or null when none does (updates limited by <see cref="MaxParallel"/> per evaluation).</summary>
+    public GroupRollout? Rollout { get; init; }
+
     /// <summary>Destructive updates allowed per evaluation (the group's update.maxParallel; 0 means no limit).</summary>
     public int MaxParallel => Group?.Update?.MaxParallel is { } n and > 0 ? n : int.MaxValue;
 }

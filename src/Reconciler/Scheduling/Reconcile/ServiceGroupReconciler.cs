@@ -15,7 +15,10 @@ public static class ServiceGroupReconciler
     public static AllocationBuckets Reconcile(GroupSpec spec, IReadOnlyCollection<AllocationRecord> allocations, IReadOnlyDictionary<string, Node> nodes)
     {
         var buckets = new AllocationBuckets(spec.Name);
-        var live = allocations.Where(a => !a.IsTerminal).OrderBy(a => a.Index).ThenBy(a => a.Id, StringComparer.Ordinal).ToList();
+        // Under a deployment an index may hold an old allocation and its new-version replacement (a canary or a
+        // surge); the new one holds the index and the old one waits in `paired` for the rollout to stop it.
+        var live = allocations.Where(a => !a.IsTerminal).OrderBy(a => a.Index)
+            .ThenBy(a => spec.Rollout is not null && a.JobVersion == spec.JobVersion ? 0 : 1).ThenBy(a => a.Id, StringComparer.Ordinal).ToList();
         if (spec.Group is null)
         {
             foreach (var a in live) buckets.StopFor(a, spec.JobStopped ? StopReasons.JobStopped : StopReasons.GroupRemoved);
@@ -25,20 +28,28 @@ public static class ServiceGroupReconciler
         var keep = new List<AllocationRecord>();
         var lost = new List<AllocationRecord>();
         var migrate = new List<AllocationRecord>();
-        var seen = new HashSet<int>();
+        var paired = new List<(AllocationRecord Old, AllocationRecord New)>();
+        var holders = new Dictionary<int, AllocationRecord>();
         foreach (var a in live)
         {
-            if (!seen.Add(a.Index)) buckets.StopFor(a, StopReasons.Duplicate);
+            if (holders.TryGetValue(a.Index, out var holder))
+            {
+                if (spec.Rollout is not null && holder.JobVersion == spec.JobVersion && a.JobVersion != spec.JobVersion) paired.Add((a, holder));
+                else buckets.StopFor(a, StopReasons.Duplicate);
+            }
             else if (!nodes.TryGetValue(a.Node, out var node) || node.Status.State == NodeState.Down) lost.Add(a);
             else if (a.Migrate) migrate.Add(a);
             else keep.Add(a);
+            holders.TryAdd(a.Index, a);
         }
+        var seen = holders.Keys.ToHashSet();
         var done = spec.JobType == JobType.Batch
             ? allocations.Where(a => a.DesiredStatus == AllocationDesiredStatus.Run && a.ClientStatus == AllocationClientStatus.Complete && !seen.Contains(a.Index)).DistinctBy(a => a.Index).ToList()
             : [];
 
         ScaleDown(buckets, spec.Group.Count - done.Count, keep, lost, migrate);
-        Update(buckets, spec, keep);
+        if (spec.Rollout is { } rollout) RolloutUpdate.Sort(buckets, spec, rollout, keep, paired);
+        else Update(buckets, spec, keep);
         foreach (var a in lost)
         {
             buckets.Lost.Add(a);

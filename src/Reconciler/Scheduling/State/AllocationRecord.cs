@@ -45,6 +45,15 @@ public sealed record AllocationRecord(
     /// <summary>The allocation it replaced.</summary>
     public string? PreviousAllocation { get; init; }
 
+    /// <summary>The deployment that placed it, if any.</summary>
+    public string? DeploymentId { get; init; }
+
+    /// <summary>Placed as a canary of its deployment.</summary>
+    public bool Canary { get; init; }
+
+    /// <summary>Its deployment health: true healthy, false unhealthy, null not decided.</summary>
+    public bool? Healthy { get; init; }
+
     /// <summary><c>namespace/job</c>, the key allocations are grouped by per job.</summary>
     public string JobKey => JobKeys.Of(Namespace, Job);
 
@@ -75,6 +84,9 @@ public sealed record AllocationRecord(
             GroupDigest = spec.GroupDigest,
             Migrate = spec.Migrate,
             PreviousAllocation = spec.PreviousAllocation,
+            DeploymentId = spec.DeploymentId,
+            Canary = spec.Canary,
+            Healthy = allocation.Status.Health?.Healthy,
         };
     }
 }

@@ -18,6 +18,7 @@ public sealed class JobDefaults : IResourceDefaulter<Job>
         HealthyDeadline = TimeSpan.FromMinutes(5),
         ProgressDeadline = TimeSpan.FromMinutes(10),
         Canary = 0,
+        MaxSurge = 0,
         AutoPromote = false,
         AutoRevert = false,
         HealthCheck = HealthCheckMode.Checks,

@@ -35,6 +35,14 @@ public sealed record UpdateStrategy
     /// <summary>Roll back to the last stable version when a deployment fails (default false).</summary>
     public bool? AutoRevert { get; init; }
 
+    /// <summary>
+    /// Create before destroy (beyond Nomad; default 0, off): up to this many new allocations are placed beside the
+    /// old ones, and an old one stops only once its replacement is healthy, so the group never drops below its
+    /// count of healthy allocations during an update. When set it takes the place of <see cref="MaxParallel"/>.
+    /// </summary>
+    [Range(0, int.MaxValue)]
+    public int? MaxSurge { get; init; }
+
     /// <summary>What decides that an allocation is healthy (default checks).</summary>
     public HealthCheckMode? HealthCheck { get; init; }
 }

@@ -1,0 +1,76 @@
+using Reconciler.Clients;
+using Reconciler.Resources.Kinds;
+using Reconciler.Resources.Model;
+
+namespace Reconciler.Deployments;
+
+/// <summary>
+/// What operators do to a deployment (the API calls these): promote its canaries, pause, resume, fail (with
+/// auto-revert when the deployment asks for it), and set an allocation's health when the job's healthCheck is manual.
+/// Each writes the deployment's status with optimistic concurrency; the deployment watcher does the rest.
+/// </summary>
+public sealed class DeploymentControl(ResourceClient client, JobReverter reverter, TimeProvider time)
+{
+    /// <summary>Promotes the canaries of every group; refused while a canary is unhealthy or not yet healthy.</summary>
+    public Task<DeploymentCommandResult> PromoteAsync(ResourceKey deployment, CancellationToken cancellationToken = default) =>
+        ChangeAsync(deployment, d =>
+        {
+            var waiting = d.Status.Groups.Where(g => g.Value.DesiredCanaries > 0 && !g.Value.Promoted).ToList();
+            if (waiting.Count == 0) return (null, "deployment has no canaries to promote");
+            foreach (var (name, group) in waiting)
+            {
+                if (group.Unhealthy > 0) return (null, $"task group \"{name}\" has unhealthy canaries: fix or fail the deployment");
+                if (group.PlacedCanaries.Count < group.DesiredCanaries || group.Healthy < group.PlacedCanaries.Count)
+                    return (null, $"task group \"{name}\" has {group.Healthy} healthy of {group.DesiredCanaries} canaries: wait until all are healthy");
+            }
+            var groups = d.Status.Groups.ToDictionary(g => g.Key, g => g.Value with { Promoted = g.Value.Promoted || g.Value.DesiredCanaries > 0 });
+            return (d.Status with { Groups = groups, Description = DeploymentDescriptions.Running }, null);
+        }, cancellationToken);
+
+    /// <summary>Pauses a running deployment: nothing more is replaced until it resumes.</summary>
+    public Task<DeploymentCommandResult> PauseAsync(ResourceKey deployment, CancellationToken cancellationToken = default) =>
+        ChangeAsync(deployment, d => (d.Status with { State = DeploymentState.Paused, Description = DeploymentDescriptions.Paused }, null), cancellationToken);
+
+    /// <summary>Resumes a paused deployment.</summary>
+    public Task<DeploymentCommandResult> ResumeAsync(ResourceKey deployment, CancellationToken cancellationToken = default) =>
+        ChangeAsync(deployment, d => d.Status.State != DeploymentState.Paused
+            ? (null, "deployment is not paused")
+            : (d.Status with { State = DeploymentState.Running, Description = DeploymentDescriptions.Running }, null), cancellationToken);
+
+    /// <summary>Fails the deployment; with autoRevert the job goes back to its latest stable version.</summary>
+    public async Task<DeploymentCommandResult> FailAsync(ResourceKey deployment, CancellationToken cancellationToken = default)
+    {
+        var result = await ChangeAsync(deployment, d => (d.Status with { State = DeploymentState.Failed, Description = DeploymentDescriptions.FailedByUser }, null), cancellationToken).ConfigureAwait(false);
+        if (result.Deployment is not { } failed || !failed.Status.Groups.Values.Any(g => g.AutoRevert)) return result;
+        var jobKey = new ResourceKey("Job", failed.Metadata.Namespace, failed.Spec.Job);
+        var reverted = await reverter.RevertToStableAsync(jobKey, failed.Spec.JobVersion, cancellationToken).ConfigureAwait(false);
+        var description = reverted is { Succeeded: true }
+            ? DeploymentDescriptions.RolledBack(DeploymentDescriptions.FailedByUser, reverted.Job!.Metadata.Generation)
+            : DeploymentDescriptions.NoStableVersion(DeploymentDescriptions.FailedByUser);
+        var written = await client.UpdateStatusAsync(failed with { Status = failed.Status with { Description = description } }, cancellationToken).ConfigureAwait(false);
+        return new(written.Resource ?? failed, null);
+    }
+
+    /// <summary>Sets the health of allocation <paramref name="allocation"/> by hand (healthCheck manual); a decided health is final.</summary>
+    public async Task<DeploymentCommandResult> SetAllocationHealthAsync(ResourceKey allocation, bool healthy, CancellationToken cancellationToken = default)
+    {
+        if (await client.GetAsync<Allocation>(allocation, cancellationToken).ConfigureAwait(false) is not { } current) return DeploymentCommandResult.Refused($"allocation {allocation} not found");
+        if (current.Spec.DeploymentId is not { } id) return DeploymentCommandResult.Refused($"allocation {allocation} is not part of a deployment");
+        if (current.Status.Health?.Healthy is not null) return DeploymentCommandResult.Refused($"allocation {allocation} health was already decided");
+        var health = new AllocationHealth { Healthy = healthy, Timestamp = time.GetUtcNow(), Canary = current.Spec.Canary };
+        var written = await client.UpdateStatusAsync(current with { Status = current.Status with { Health = health } }, cancellationToken).ConfigureAwait(false);
+        if (!written.Succeeded) return DeploymentCommandResult.Refused($"allocation {allocation} changed meanwhile: retry");
+        return new(await client.GetAsync<Deployment>(new ResourceKey("Deployment", allocation.Namespace, id), cancellationToken).ConfigureAwait(false), null);
+    }
+
+    private async Task<DeploymentCommandResult> ChangeAsync(ResourceKey key, Func<Deployment, (DeploymentStatus? Status, string? Error)> change, CancellationToken cancellationToken)
+    {
+        if (await client.GetAsync<Deployment>(key, cancellationToken).ConfigureAwait(false) is not { } deployment) return DeploymentCommandResult.Refused($"deployment {key} not found");
+        if (DeploymentProgress.IsTerminal(deployment.Status.State))
+            return DeploymentCommandResult.Refused($"deployment {key} is {deployment.Status.State.ToString().ToLowerInvariant()}: {deployment.Status.Description}");
+        var (status, error) = change(deployment);
+        if (error is not null) return DeploymentCommandResult.Refused(error);
+        var written = await client.UpdateStatusAsync(deployment with { Status = status! }, cancellationToken).ConfigureAwait(false);
+        return written.Succeeded ? new(written.Resource, null) : DeploymentCommandResult.Refused($"deployment {key} changed meanwhile: retry");
+    }
+}

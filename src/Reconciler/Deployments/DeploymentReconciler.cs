@@ -1,0 +1,79 @@
+using Microsoft.Extensions.Logging;
+
+using Reconciler.Evaluations;
+using Reconciler.Reconciliation;
+using Reconciler.Resources.Kinds;
+using Reconciler.Resources.Model;
+
+namespace Reconciler.Deployments;
+
+/// <summary>
+/// The deployment watcher: looks at a deployment's job and allocations (<see cref="DeploymentProgress"/>), then
+/// applies the decision in one place — allocation health, the deployment's status, an evaluation (after update.stagger)
+/// when the rollout can go on, the job version marked stable on success, auto-revert on failure — and comes back
+/// when a health or progress deadline falls due. Starting a deployment cancels the older ones of its job still running.
+/// </summary>
+public sealed class DeploymentReconciler(JobHistory history, JobReverter reverter) : IReconciler<Deployment>
+{
+    /// <inheritdoc />
+    public async Task<ReconcileResult> ReconcileAsync(Deployment resource, ReconcileContext context, CancellationToken cancellationToken)
+    {
+        var ns = resource.Metadata.Namespace;
+        var jobKey = new ResourceKey("Job", ns, resource.Spec.Job);
+        var job = context.Cache.Get<Job>(jobKey);
+        var allocations = context.Cache.List<Allocation>(ns)
+            .Where(a => a.Spec.Job == resource.Spec.Job && a.Spec.JobVersion == resource.Spec.JobVersion
+                && (a.Spec.DesiredStatus == AllocationDesiredStatus.Run || a.Spec.DeploymentId == resource.Metadata.Name))
+            .ToList();
+        var now = context.Time.GetUtcNow();
+        var decision = DeploymentProgress.Decide(resource, job, allocations, now);
+
+        foreach (var (allocation, health) in decision.HealthWrites)
+            await context.Client.UpdateStatusAsync(allocation with { Status = allocation.Status with { Health = health } }, cancellationToken).ConfigureAwait(false);
+        var status = decision.Status;
+        if (decision.Revert) status = status with { Description = await RevertAsync(jobKey, resource, status.Description!, cancellationToken).ConfigureAwait(false) };
+        var written = await context.UpdateStatusAsync(resource with { Status = status }, cancellationToken).ConfigureAwait(false);
+        if (!written.Succeeded) return ReconcileResult.Done; // the newer version is queued
+
+        if (decision.MarkStable) await history.MarkStableAsync(ns, resource.Spec.Job, resource.Spec.JobVersion, cancellationToken).ConfigureAwait(false);
+        if (job is not null && decision.Evaluate) await EvaluateAsync(job, resource, status, now, context, cancellationToken).ConfigureAwait(false);
+        if (status.State == DeploymentState.Running) await CancelOlderAsync(resource, context, cancellationToken).ConfigureAwait(false);
+        if (status.State != resource.Status.State)
+            context.Logger.LogInformation("Deployment {Deployment} of job {Job} v{Version}: {State} ({Description})",
+                resource.Key, resource.Spec.Job, resource.Spec.JobVersion, status.State, status.Description);
+        return decision.RecheckAt is { } at ? ReconcileResult.RequeueAfter(at > now ? at - now : TimeSpan.Zero) : ReconcileResult.Done;
+    }
+
+    private async Task<string> RevertAsync(ResourceKey jobKey, Deployment deployment, string failure, CancellationToken cancellationToken)
+    {
+        var reverted = await reverter.RevertToStableAsync(jobKey, deployment.Spec.JobVersion, cancellationToken).ConfigureAwait(false);
+        return reverted switch
+        {
+            { Succeeded: true } => DeploymentDescriptions.RolledBack(failure, reverted.Job!.Metadata.Generation),
+            { Error: { } error } => $"{failure} - auto revert refused: {error}",
+            _ => DeploymentDescriptions.NoStableVersion(failure),
+        };
+    }
+
+    // One evaluation per step of progress (the name says which), due after the stagger between batches.
+    private static async Task EvaluateAsync(Job job, Deployment deployment, DeploymentStatus status, DateTimeOffset now, ReconcileContext context, CancellationToken cancellationToken)
+    {
+        var healthy = status.Groups.Values.Sum(g => g.Healthy);
+        var promoted = status.Groups.Values.Count(g => g.Promoted);
+        var stagger = status.State == DeploymentState.Successful ? TimeSpan.Zero : job.Spec.Update?.Stagger ?? TimeSpan.Zero;
+        var evaluation = EvaluationFactory.For(job, EvaluationTrigger.DeploymentWatcher, name: $"{deployment.Metadata.Name}-h{healthy}-p{promoted}");
+        if (stagger > TimeSpan.Zero) evaluation = evaluation with { Spec = evaluation.Spec with { WaitUntil = now + stagger } };
+        if (context.Cache.Get<Evaluation>(evaluation.Key) is null) await context.Client.ApplyAsync(evaluation, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static async Task CancelOlderAsync(Deployment deployment, ReconcileContext context, CancellationToken cancellationToken)
+    {
+        var older = context.Cache.List<Deployment>(deployment.Metadata.Namespace)
+            .Where(d => d.Spec.Job == deployment.Spec.Job && d.Spec.JobVersion < deployment.Spec.JobVersion && !DeploymentProgress.IsTerminal(d.Status.State));
+        foreach (var d in older)
+        {
+            var cancelled = d.Status with { State = DeploymentState.Cancelled, Description = DeploymentDescriptions.CancelledNewerVersion };
+            await context.UpdateStatusAsync(d with { Status = cancelled }, cancellationToken).ConfigureAwait(false);
+        }
+    }
+}
