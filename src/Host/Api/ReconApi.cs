@@ -42,6 +42,12 @@ public static class ReconApi
         services.AddSingleton<ApplyPlanner>();
         services.AddSingleton<ApplyHandlers>();
         services.TryAddSingleton(TimeProvider.System);
+        // Request bodies bind with the API's own JSON rules (camelCase, enums and durations as text).
+        services.ConfigureHttpJsonOptions(json =>
+        {
+            json.SerializerOptions.PropertyNamingPolicy = ApiJson.Options.PropertyNamingPolicy;
+            foreach (var converter in ApiJson.Options.Converters) json.SerializerOptions.Converters.Add(converter);
+        });
         services.AddSingleton<JobRequests>();
         services.AddSingleton<JobHandlers>();
         services.AddSingleton<AllocationLookup>();

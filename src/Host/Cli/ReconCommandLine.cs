@@ -1,6 +1,11 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
 using Reconciler.Host.Cli.Agent;
+using Reconciler.Host.Cli.Allocations;
+using Reconciler.Host.Cli.Evaluations;
+using Reconciler.Host.Cli.Init;
+using Reconciler.Host.Cli.Jobs;
+using Reconciler.Host.Cli.Nodes;
 using Reconciler.Host.Cli.Contexts;
 using Reconciler.Host.Cli.Diff;
 using Reconciler.Host.Cli.Namespaces;
@@ -39,6 +44,13 @@ public static class ReconCommandLine
             OperatorCommand.Create(session),
             ValidateCommand.Create(session.Out, session.Error),
             VersionCommand.Create(session),
+            InitCommand.Create(session),
+            JobCommand.Create(session),
+            JobInspectCommand.Create(session),
+            JobStopCommand.Create(session),
+            AllocCommand.Create(session),
+            NodeCommand.Create(session),
+            EvalCommand.Create(session),
         };
         // The agent handles Ctrl-C and SIGTERM itself (graceful shutdown), so the parser must not end the process.
         var configuration = new InvocationConfiguration

@@ -72,5 +72,5 @@ public static class JobFieldDiff
 
     private static string Name(JsonNode? node) => node!["name"]!.ToString();
 
-    private static string? Text(JsonNode? node) => node?.ToJsonString();
+    private static string? Text(JsonNode? node) => node?.ToJsonString(ApiJson.Options);
 }

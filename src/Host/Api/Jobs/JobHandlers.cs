@@ -14,7 +14,7 @@ namespace Reconciler.Host.Api.Jobs;
 /// What the <c>/v1/job/{name}</c> routes do: register with check-index, plan (a dry run of the scheduler), scale,
 /// force an evaluation, stop, and the job's allocations, evaluations, deployments and versions.
 /// </summary>
-public sealed class JobHandlers(IResourceStore store, ResourceClient client, JobRequests requests, NamespaceGuard namespaces, DryRunPlanner planner)
+public sealed class JobHandlers(IResourceStore store, ResourceClient client, JobRequests requests, NamespaceGuard namespaces, DryRunPlanner planner, Blocking.BlockingQuery blocking)
 {
     /// <summary><c>POST /v1/job/{name}/register[?index=N]</c>: writes the job (only at index N when given; 0: only if new) and names its evaluation.</summary>
     public async Task<IResult> RegisterAsync(string name, HttpContext http)
@@ -83,7 +83,7 @@ public sealed class JobHandlers(IResourceStore store, ResourceClient client, Job
         return Created(http, evaluation, store.Revision);
     }
 
-    /// <summary><c>GET /v1/job/{name}/allocations</c>.</summary>
+    /// <summary><c>GET /v1/job/{name}/allocations</c>; blocking with <c>?index=&amp;wait=</c>, as the other lists.</summary>
     public Task<IResult> AllocationsAsync(string name, HttpContext http) =>
         OfJobAsync<Allocation>("Allocation", name, a => a.Spec.Job, http);
 
@@ -106,6 +106,7 @@ public sealed class JobHandlers(IResourceStore store, ResourceClient client, Job
     {
         var ns = JobRequests.Namespace(http.Request);
         await requests.JobAsync(ns, name, http.RequestAborted);
+        await blocking.WaitAsync(http.Request, http.RequestAborted);
         var revision = store.Revision;
         var items = await requests.ListAsync<T>(kind, ns, r => jobOf(r) == name, http.RequestAborted);
         ResourceHandlers.SetIndex(http, revision);
