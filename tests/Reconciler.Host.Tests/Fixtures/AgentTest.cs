@@ -14,7 +14,10 @@ public abstract class AgentTest : IAsyncLifetime
     {
     }
 
-    public async Task InitializeAsync() => _agent = await RunningAgent.StartAsync(Extend);
+    /// <summary>Whether the agent runs the scheduler (its server role); test classes of the generic resource API turn it off.</summary>
+    protected virtual bool RunsScheduler => true;
+
+    public async Task InitializeAsync() => _agent = await RunningAgent.StartAsync(Extend, RunsScheduler);
 
     public async Task DisposeAsync()
     {

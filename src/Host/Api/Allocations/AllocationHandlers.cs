@@ -27,8 +27,8 @@ public sealed class AllocationHandlers(IResourceStore store, ResourceClient clie
         var allocation = await lookup.FindAsync(ns, id, http.RequestAborted);
         if (allocation.Spec.DesiredStatus != AllocationDesiredStatus.Run)
             throw ApiException.Conflict($"Allocation {allocation.Metadata.Name} ({allocation.Spec.Name}) is already desired to {allocation.Spec.DesiredStatus.ToString().ToLowerInvariant()}.");
-        var stopped = allocation with { Spec = allocation.Spec with { DesiredStatus = AllocationDesiredStatus.Stop, DesiredDescription = "alloc was stopped by an operator" } };
-        await client.ApplyAsync(stopped, allocation.Metadata.ResourceVersion, http.RequestAborted);
+        await SpecChange.ApplyAsync(client, allocation,
+            a => a with { Spec = a.Spec with { DesiredStatus = AllocationDesiredStatus.Stop, DesiredDescription = "alloc was stopped by an operator" } }, http.RequestAborted);
         var job = await requests.JobAsync(ns, allocation.Spec.Job, http.RequestAborted);
         var evaluation = await client.ApplyAsync(EvaluationFactory.For(job, EvaluationTrigger.AllocStop), http.RequestAborted);
         ResourceHandlers.SetIndex(http, store.Revision);

@@ -56,8 +56,8 @@ public sealed class JobHandlers(IResourceStore store, ResourceClient client, Job
         if (request.Count < 0) throw ApiException.BadRequest($"A count cannot be negative ({request.Count}).");
         var job = await requests.JobAsync(JobRequests.Namespace(http.Request), name, http.RequestAborted);
         var group = ScaledGroup(job, request.Group);
-        var groups = job.Spec.Groups.Select(g => g.Name == group ? g with { Count = request.Count } : g).ToList();
-        var stored = await client.ApplyAsync(job with { Spec = job.Spec with { Groups = groups } }, http.RequestAborted);
+        var stored = await SpecChange.ApplyAsync(client, job,
+            j => j with { Spec = j.Spec with { Groups = [.. j.Spec.Groups.Select(g => g.Name == group ? g with { Count = request.Count } : g)] } }, http.RequestAborted);
         var evaluation = stored.Metadata.Generation != job.Metadata.Generation
             ? $"{name}-v{stored.Metadata.Generation}"
             : await EvaluateAsync(stored, EvaluationTrigger.JobScaling, http.RequestAborted);
@@ -78,7 +78,7 @@ public sealed class JobHandlers(IResourceStore store, ResourceClient client, Job
     public async Task<IResult> StopAsync(string name, HttpContext http)
     {
         var job = await requests.JobAsync(JobRequests.Namespace(http.Request), name, http.RequestAborted);
-        await client.DeleteAsync(job.Key, http.RequestAborted);
+        await SpecChange.RetryAsync(job.Key, async () => await client.DeleteAsync(job.Key, http.RequestAborted), http.RequestAborted);
         var evaluation = job.Metadata.Uid is { } uid ? $"{name}-deregister-{uid[..8]}" : null;
         return Created(http, evaluation, store.Revision);
     }

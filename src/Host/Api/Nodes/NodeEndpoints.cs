@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using Reconciler.Host.Api.Contracts;
 using Reconciler.Host.Api.Jobs;
 using Reconciler.Nodes;
@@ -13,9 +14,9 @@ public static class NodeEndpoints
     {
         var node = app.MapGroup("/v1/node/{name}").WithTags("Node");
         node.MapGet("/", (string name, HttpContext http, NodeHandlers h) => h.GetAsync(name, http));
-        node.MapPost("/register", async (string name, NodeSpec spec, NodeRegistration registration, CancellationToken ct) =>
+        node.MapPost("/register", async (string name, NodeSpec spec, [FromServices] NodeRegistration registration, CancellationToken ct) =>
             Results.Json(new { heartbeatTtl = await registration.RegisterAsync(name, spec, ct) }, ApiJson.Options));
-        node.MapPost("/heartbeat", async (string name, JobRequests requests, NodeRegistration registration, CancellationToken ct) =>
+        node.MapPost("/heartbeat", async (string name, JobRequests requests, [FromServices] NodeRegistration registration, CancellationToken ct) =>
         {
             await requests.NodeAsync(name, ct);
             return Results.Json(new { heartbeatTtl = await registration.HeartbeatAsync(name, cancellationToken: ct) }, ApiJson.Options);

@@ -24,14 +24,13 @@ public sealed class NodeHandlers(IResourceStore store, ResourceClient client, Jo
     public async Task<IResult> DrainAsync(string name, DrainRequest request, HttpContext http)
     {
         var node = await requests.NodeAsync(name, http.RequestAborted);
-        var spec = request.Enable
-            ? node.Spec with
-            {
-                SchedulingEligibility = SchedulingEligibility.Ineligible,
-                Drain = new DrainStrategy { Deadline = request.Deadline ?? new DrainStrategy().Deadline, StartedAt = time.GetUtcNow() },
-            }
-            : node.Spec with { SchedulingEligibility = SchedulingEligibility.Eligible, Drain = null };
-        return await WriteAsync(node with { Spec = spec }, http);
+        var drain = new DrainStrategy { Deadline = request.Deadline ?? new DrainStrategy().Deadline, StartedAt = time.GetUtcNow() };
+        return await WriteAsync(node, n => n with
+        {
+            Spec = request.Enable
+                ? n.Spec with { SchedulingEligibility = SchedulingEligibility.Ineligible, Drain = drain }
+                : n.Spec with { SchedulingEligibility = SchedulingEligibility.Eligible, Drain = null },
+        }, http);
     }
 
     /// <summary><c>POST /v1/node/{name}/eligibility</c>.</summary>
@@ -39,12 +38,12 @@ public sealed class NodeHandlers(IResourceStore store, ResourceClient client, Jo
     {
         var node = await requests.NodeAsync(name, http.RequestAborted);
         var eligibility = request.Eligible ? SchedulingEligibility.Eligible : SchedulingEligibility.Ineligible;
-        return await WriteAsync(node with { Spec = node.Spec with { SchedulingEligibility = eligibility } }, http);
+        return await WriteAsync(node, n => n with { Spec = n.Spec with { SchedulingEligibility = eligibility } }, http);
     }
 
-    private async Task<IResult> WriteAsync(Node node, HttpContext http)
+    private async Task<IResult> WriteAsync(Node node, Func<Node, Node> change, HttpContext http)
     {
-        var stored = await client.ApplyAsync(node, node.Metadata.ResourceVersion, http.RequestAborted);
+        var stored = await SpecChange.ApplyAsync(client, node, change, http.RequestAborted);
         ResourceHandlers.SetIndex(http, stored.Metadata.ResourceVersion);
         return Results.Json(RedactedView.ToJson(stored), ApiJson.Options);
     }
