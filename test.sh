@@ -12,6 +12,18 @@ results_dir="$PWD/.test-output"
 rm -rf "$results_dir"
 mkdir -p "$results_dir"
 
+# A dockerd that scripts/install-test-deps.sh started for this run (it records the pid) is stopped,
+# quietly, however the run ends; one that was already running is left alone.
+stop_started_dockerd() {
+  local pid_file="$results_dir/dockerd.pid" pid
+  [ -f "$pid_file" ] || return 0
+  pid=$(cat "$pid_file")
+  kill -TERM "$pid" 2>/dev/null || return 0
+  for _ in $(seq 1 30); do kill -0 "$pid" 2>/dev/null || return 0; sleep 1; done
+  kill -KILL "$pid" 2>/dev/null || true
+}
+trap stop_started_dockerd EXIT
+
 if [ -x scripts/install-test-deps.sh ]; then
   scripts/install-test-deps.sh || { echo "test.sh: installing test dependencies failed" >&2; echo "tests: 0 passed, 1 failed, 0 skipped"; exit 1; }
 fi

@@ -1,3 +1,5 @@
+using Reconciler.Client;
+using Reconciler.Drivers;
 using Reconciler.Hosting;
 using Reconciler.Resources.Agent;
 using Reconciler.Scheduling;
@@ -21,7 +23,6 @@ public static class AgentRoles
     public static ReconcilerBuilder AddClient(this ReconcilerBuilder reconciler, AgentConfig config)
     {
         ArgumentNullException.ThrowIfNull(config);
-        // The allocation runner registers here, e.g. reconciler.AddController<AllocationRunner, Allocation>();
-        return reconciler;
+        return reconciler.AddReconcilerClient(ClientReconcilerBuilderExtensions.ClientOptionsFrom(config), drivers => drivers.AddBuiltInDrivers());
     }
 }

@@ -1,0 +1,17 @@
+namespace Reconciler.Drivers.Docker;
+
+/// <summary>The labels that tie a container to its allocation and task, so it can be found again.</summary>
+public static class ContainerLabels
+{
+    /// <summary>The allocation id.</summary>
+    public const string AllocationId = "recon.alloc_id";
+
+    /// <summary>The task's name.</summary>
+    public const string Task = "recon.task";
+
+    /// <summary>The job's namespace.</summary>
+    public const string Namespace = "recon.namespace";
+
+    /// <summary>The job's name.</summary>
+    public const string Job = "recon.job";
+}

@@ -1,0 +1,93 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+using Reconciler.Client.Fingerprint;
+using Reconciler.Client.Runner;
+using Reconciler.Clients;
+using Reconciler.Drivers;
+using Reconciler.Nodes;
+using Reconciler.Resources.Kinds;
+using Reconciler.Resources.Model;
+
+namespace Reconciler.Client;
+
+/// <summary>
+/// The client's life beside its allocation runner: fingerprint and register the node, destroy tasks whose
+/// allocations vanished while the client was down, then heartbeat within the TTL on the <see cref="TimeProvider"/>.
+/// </summary>
+public sealed class ClientAgent : BackgroundService
+{
+    private readonly ClientOptions _options;
+    private readonly NodeFingerprinter _fingerprinter;
+    private readonly NodeRegistration _registration;
+    private readonly ResourceClient _client;
+    private readonly DriverRegistry _drivers;
+    private readonly TaskHandleFiles _handles;
+    private readonly TimeProvider _time;
+    private readonly ILogger<ClientAgent> _logger;
+
+    internal ClientAgent(ClientOptions options, NodeFingerprinter fingerprinter, NodeRegistration registration, ResourceClient client,
+        DriverRegistry drivers, TaskHandleFiles handles, TimeProvider time, ILogger<ClientAgent> logger)
+    {
+        (_options, _fingerprinter, _registration, _client, _drivers, _handles, _time, _logger) =
+            (options, fingerprinter, registration, client, drivers, handles, time, logger);
+    }
+
+    /// <summary>Fingerprints and registers the node; returns the heartbeat TTL.</summary>
+    public async Task<TimeSpan> RegisterAsync(CancellationToken cancellationToken)
+    {
+        var spec = await _fingerprinter.FingerprintAsync(cancellationToken).ConfigureAwait(false);
+        var ttl = await _registration.RegisterAsync(_options.NodeName, spec, cancellationToken).ConfigureAwait(false);
+        await _registration.HeartbeatAsync(_options.NodeName, NodeState.Ready, cancellationToken).ConfigureAwait(false);
+        _logger.LogInformation("Node {Node} registered in {Datacenter} with drivers {Drivers}", _options.NodeName, spec.Datacenter,
+            string.Join(", ", spec.Drivers.Where(d => d.Value.Healthy).Select(d => d.Key)));
+        return ttl;
+    }
+
+    /// <summary>Reports the node alive once; returns the TTL to heartbeat within.</summary>
+    public Task<TimeSpan> HeartbeatAsync(CancellationToken cancellationToken) =>
+        _registration.HeartbeatAsync(_options.NodeName, NodeState.Ready, cancellationToken);
+
+    /// <summary>
+    /// Destroys tasks from persisted handles whose allocation no longer exists in the store (deleted or garbage
+    /// collected while the client was down); allocations that still exist are the runner's to stop or adopt.
+    /// </summary>
+    public async Task<int> DestroyOrphansAsync(CancellationToken cancellationToken)
+    {
+        var destroyed = 0;
+        foreach (var allocationId in _handles.Allocations())
+        {
+            var handles = _handles.Load(allocationId);
+            var key = new ResourceKey("Allocation", handles.FirstOrDefault()?.Task.Namespace ?? "default", allocationId);
+            if (handles.Count > 0 && await _client.GetAsync<Allocation>(key, cancellationToken).ConfigureAwait(false) is not null) continue;
+            foreach (var handle in handles)
+            {
+                if (_drivers.Find(handle.Driver) is not { } driver) continue;
+                if (!(await driver.RecoverAsync(handle, cancellationToken).ConfigureAwait(false)).Recovered) continue;
+                await driver.DestroyAsync(handle.Task.Id, cancellationToken).ConfigureAwait(false);
+                destroyed++;
+            }
+            _handles.DeleteAllocation(allocationId);
+        }
+        return destroyed;
+    }
+
+    /// <inheritdoc />
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var ttl = await RegisterAsync(stoppingToken).ConfigureAwait(false);
+        await DestroyOrphansAsync(stoppingToken).ConfigureAwait(false);
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            await Task.Delay(ttl / 3, _time, stoppingToken).ConfigureAwait(false);
+            try
+            {
+                ttl = await HeartbeatAsync(stoppingToken).ConfigureAwait(false);
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                _logger.LogWarning(exception, "Heartbeat of node {Node} failed; retrying", _options.NodeName);
+            }
+        }
+    }
+}

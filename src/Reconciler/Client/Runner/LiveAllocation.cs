@@ -1,0 +1,19 @@
+using System.Collections.Concurrent;
+
+using Reconciler.Resources.Model;
+
+namespace Reconciler.Client.Runner;
+
+/// <summary>The tasks of one allocation this client runs, by task name.</summary>
+internal sealed class LiveAllocation(ResourceKey key)
+{
+    public ResourceKey Key { get; } = key;
+    public string Id => Key.Name;
+    public ConcurrentDictionary<string, LiveTask> Tasks { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>The persisted handles were looked at (once per client start).</summary>
+    public bool Recovered { get; set; }
+
+    /// <summary>Serialises a reconcile with an operator's restart or exec lookup.</summary>
+    public SemaphoreSlim Gate { get; } = new(1, 1);
+}
