@@ -19,7 +19,7 @@ public static class AgentRoles
         return reconciler.AddScheduler();
     }
 
-    /// <summary>The client role (<c>[client] enabled</c>): it runs the allocations placed on this node, once the allocation runner lands.</summary>
+    /// <summary>The client role (<c>[client] enabled</c>): it registers this node and runs the allocations placed on it.</summary>
     public static ReconcilerBuilder AddClient(this ReconcilerBuilder reconciler, AgentConfig config)
     {
         ArgumentNullException.ThrowIfNull(config);

@@ -25,7 +25,7 @@ public static class ReconApi
     private static readonly string[] OtherRoutes =
         ["/v1/kinds", "/v1/apply", "/v1/delete", "/v1/event/stream", "/v1/operator/snapshot", "/v1/agent/self",
          "/v1/job/{name}/(register|plan|scale|evaluate|allocations|evaluations|deployments|versions)", "/v1/allocation/{id}[/stop|/restart]",
-         "/v1/node/{name}[/drain|/eligibility]", "/v1/evaluation/{id}"];
+         "/v1/node/{name}[/drain|/eligibility]", "/v1/evaluation/{id}", "/v1/client/allocation/{id}/logs"];
 
     /// <summary>Registers the API's services; an <see cref="IRequestAuthorizer"/> registered before wins over allow-all.</summary>
     public static IServiceCollection AddReconApi(this IServiceCollection services, Action<ApiOptions>? configure = null)
@@ -69,6 +69,7 @@ public static class ReconApi
         EventStreamEndpoint.Map(app);
         app.MapJobEndpoints();
         app.MapAllocationEndpoints();
+        app.MapClientAllocationEndpoints();
         app.MapNodeEndpoints();
         app.MapGet("/v1/evaluation/{id}", (string id, HttpContext http, ResourceHandlers handlers) => handlers.GetAsync(kinds.Find("evaluations")!, id, http));
         app.MapGet("/v1/agent/self", (AgentSelf self) => Results.Json(self, ApiJson.Options));

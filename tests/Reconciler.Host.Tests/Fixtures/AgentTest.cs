@@ -17,7 +17,10 @@ public abstract class AgentTest : IAsyncLifetime
     /// <summary>Whether the agent runs the scheduler (its server role); test classes of the generic resource API turn it off.</summary>
     protected virtual bool RunsScheduler => true;
 
-    public async Task InitializeAsync() => _agent = await RunningAgent.StartAsync(Extend, RunsScheduler);
+    /// <summary>Whether the agent runs the client role (this machine as a node running tasks); off, tests place on simulated nodes.</summary>
+    protected virtual bool RunsClient => false;
+
+    public async Task InitializeAsync() => _agent = await RunningAgent.StartAsync(Extend, RunsScheduler, RunsClient);
 
     public async Task DisposeAsync()
     {

@@ -47,6 +47,18 @@ internal static class SimulatedNodes
         }
     }
 
+    /// <summary>Waits (blocking queries) until some node is ready, e.g. the agent's own client node.</summary>
+    public static async Task AwaitReadyNodeAsync(HttpClient http)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(1));
+        for (long index = 0; ;)
+        {
+            var list = (await http.GetFromJsonAsync<ResourceList>($"/v1/nodes?index={index}&wait=10s", ApiJson.Options, timeout.Token))!;
+            if (list.Items.Any(n => n["status"]?["state"]?.GetValue<string>() == "ready")) return;
+            index = list.Index;
+        }
+    }
+
     /// <summary>Waits until GET <paramref name="path"/> answers 404.</summary>
     public static async Task AwaitGoneAsync(HttpClient http, string path)
     {

@@ -1,3 +1,4 @@
+using Reconciler.Client;
 using Reconciler.Clients;
 using Reconciler.Evaluations;
 using Reconciler.Host.Api.Contracts;
@@ -35,14 +36,23 @@ public sealed class AllocationHandlers(IResourceStore store, ResourceClient clie
         return Results.Json(new EvaluationCreated(evaluation.Metadata.Name, store.Revision), ApiJson.Options);
     }
 
-    /// <summary>
-    /// <c>POST /v1/allocation/{id}/restart</c>: restarting tasks is the work of the client that runs them; this agent
-    /// has no allocation-access service, so it says so rather than pretend.
-    /// </summary>
+    /// <summary><c>POST /v1/allocation/{id}/restart[?task=T]</c>: the client running it restarts its tasks (not counted against the restart policy).</summary>
     public async Task<IResult> RestartAsync(string id, HttpContext http)
     {
         var allocation = await lookup.FindAsync(JobRequests.Namespace(http.Request), id, http.RequestAborted);
-        throw ApiException.Conflict($"Allocation {allocation.Metadata.Name} ({allocation.Spec.Name}) on node {allocation.Spec.Node} cannot be restarted: "
-            + "restarts are done by the client running it, and this agent has no client allocation service. Use `recon alloc stop` to have it replaced.");
+        var access = ClientAllocationEndpoints.Access(http, allocation);
+        var task = http.Request.Query["task"].ToString();
+        string? refused;
+        try
+        {
+            refused = await access.RestartAsync(allocation.Metadata.Name, task.Length == 0 ? null : task, http.RequestAborted);
+        }
+        catch (AllocationAccessException e)
+        {
+            refused = e.Message;
+        }
+        if (refused is not null) throw ApiException.Conflict($"Allocation {allocation.Metadata.Name} ({allocation.Spec.Name}) was not restarted: {refused}");
+        ResourceHandlers.SetIndex(http, store.Revision);
+        return Results.Json(new EvaluationCreated(null, store.Revision), ApiJson.Options);
     }
 }

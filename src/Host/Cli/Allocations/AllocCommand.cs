@@ -16,11 +16,12 @@ namespace Reconciler.Host.Cli.Allocations;
 public static class AllocCommand
 {
     /// <summary>Builds the command group.</summary>
-    public static Command Create(CliSession session) => new("alloc", "Show, restart and stop allocations.")
+    public static Command Create(CliSession session) => new("alloc", "Show, restart and stop allocations, and print their logs.")
     {
         Status(session),
         Action(session, "restart", "Restart an allocation's tasks in place (done by the client running it).", "restarted"),
         Action(session, "stop", "Stop an allocation; the scheduler replaces it for service jobs.", "stopped"),
+        AllocLogsCommand.Create(session),
     };
 
     private static Command Status(CliSession session)

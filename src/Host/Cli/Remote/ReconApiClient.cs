@@ -78,6 +78,19 @@ public sealed class ReconApiClient : IDisposable
     public Task<SnapshotInfo> RestoreSnapshotAsync(Stream source, CancellationToken cancellationToken) =>
         SendAsync<SnapshotInfo>(HttpMethod.Put, "/v1/operator/snapshot", new StreamContent(source), cancellationToken);
 
+    /// <summary>GETs <paramref name="path"/> and copies the text answer to <paramref name="output"/> as it arrives (a followed log).</summary>
+    public async Task StreamTextAsync(string path, TextWriter output, CancellationToken cancellationToken)
+    {
+        using var response = await SendRawAsync(new HttpRequestMessage(HttpMethod.Get, path), cancellationToken);
+        using var reader = new StreamReader(await response.Content.ReadAsStreamAsync(cancellationToken), Encoding.UTF8);
+        var buffer = new char[8192];
+        for (int read; (read = await reader.ReadAsync(buffer, cancellationToken)) > 0;)
+        {
+            await output.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
+            await output.FlushAsync(cancellationToken);
+        }
+    }
+
     /// <summary>GETs <paramref name="path"/> (with its query) and reads the JSON answer.</summary>
     public Task<T> GetAsync<T>(string path, CancellationToken cancellationToken) =>
         SendAsync<T>(HttpMethod.Get, path, null, cancellationToken);
