@@ -11,6 +11,7 @@ using Reconciler.Host.Cli.Diff;
 using Reconciler.Host.Cli.Namespaces;
 using Reconciler.Host.Cli.Operator;
 using Reconciler.Host.Cli.Resources;
+using Reconciler.Host.Cli.Up;
 using Reconciler.Host.Cli.Validate;
 
 namespace Reconciler.Host.Cli;
@@ -44,6 +45,7 @@ public static class ReconCommandLine
             OperatorCommand.Create(session),
             ValidateCommand.Create(session.Out, session.Error),
             VersionCommand.Create(session),
+            UpCommand.Create(session),
             InitCommand.Create(session),
             JobCommand.Create(session),
             JobInspectCommand.Create(session),

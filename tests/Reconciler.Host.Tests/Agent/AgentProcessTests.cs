@@ -22,6 +22,15 @@ public sealed class AgentProcessTests : IDisposable
         var restore = await ReconProcess.RunAsync(env, "operator", "snapshot", "restore", snap);
         var jobs = await ReconProcess.RunAsync(env, "get", "jobs");
         Directory.Exists(dataDir).Should().BeTrue("the agent keeps its state there while it runs");
+        // The dev agent's client runs the examples' tasks, and a client leaves tasks running when it stops: stop the jobs first.
+        using (var http = new HttpClient { BaseAddress = agent.Address })
+        {
+            foreach (var job in new[] { "web", "redis", "hello" })
+            {
+                (await ReconProcess.RunAsync(env, "stop", job)).ExitCode.Should().Be(0);
+                await SimulatedNodes.AwaitGoneAsync(http, $"/v1/jobs/{job}");
+            }
+        }
         var exitCode = await agent.TerminateAsync();
 
         apply.ExitCode.Should().Be(0, apply.Error);
