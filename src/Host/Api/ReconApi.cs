@@ -25,7 +25,7 @@ public static class ReconApi
     private static readonly string[] OtherRoutes =
         ["/v1/kinds", "/v1/apply", "/v1/delete", "/v1/event/stream", "/v1/operator/snapshot", "/v1/agent/self",
          "/v1/job/{name}/(register|plan|scale|evaluate|allocations|evaluations|deployments|versions)", "/v1/allocation/{id}[/stop|/restart]",
-         "/v1/node/{name}[/drain|/eligibility]", "/v1/evaluation/{id}", "/v1/client/allocation/{id}/logs"];
+         "/v1/node/{name}[/drain|/eligibility]", "/v1/evaluation/{id}", "/v1/client/allocation/{id}/logs", "/v1/client/allocation/{id}/exec"];
 
     /// <summary>Registers the API's services; an <see cref="IRequestAuthorizer"/> registered before wins over allow-all.</summary>
     public static IServiceCollection AddReconApi(this IServiceCollection services, Action<ApiOptions>? configure = null)
@@ -62,6 +62,7 @@ public static class ReconApi
         var kinds = app.Services.GetRequiredService<KindRoutes>();
         app.Use(StampIndex);
         app.UseMiddleware<ApiErrorMiddleware>();
+        app.UseWebSockets();
         app.UseMiddleware<TokenAuthorizationMiddleware>();
         app.MapResourceEndpoints(kinds);
         ApplyHandlers.Map(app);
@@ -70,6 +71,7 @@ public static class ReconApi
         app.MapJobEndpoints();
         app.MapAllocationEndpoints();
         app.MapClientAllocationEndpoints();
+        app.MapExecEndpoint();
         app.MapNodeEndpoints();
         app.MapGet("/v1/evaluation/{id}", (string id, HttpContext http, ResourceHandlers handlers) => handlers.GetAsync(kinds.Find("evaluations")!, id, http));
         app.MapGet("/v1/agent/self", (AgentSelf self) => Results.Json(self, ApiJson.Options));

@@ -65,7 +65,7 @@ public static class ReconCommandLine
         var parse = root.Parse(args);
         var parseError = parse.UnmatchedTokens.Select(t => $"Unknown command or flag '{t}'.").FirstOrDefault()
             ?? parse.Errors.Select(e => e.Message).FirstOrDefault()
-            ?? UnknownFlag(parse);
+            ?? (args.Contains("--") ? null : UnknownFlag(parse));
         if (parseError is not null && !IsHelpRequest(args))
         {
             await session.Error.WriteLineAsync($"Error: {parseError} Run `{CommandPath(parse)} --help` for usage.");
@@ -93,7 +93,8 @@ public static class ReconCommandLine
         }
     }
 
-    // The parser hands a token that looks like a flag to an optional argument; for us it is always a mistyped flag.
+    // The parser hands a token that looks like a flag to an optional argument; for us it is a mistyped flag, unless it
+    // comes after `--` (`recon alloc exec web -- sh -c 'ls -l'`).
     private static string? UnknownFlag(ParseResult parse) =>
         parse.CommandResult.Children.OfType<ArgumentResult>().SelectMany(a => a.Tokens)
             .Select(t => t.Value)

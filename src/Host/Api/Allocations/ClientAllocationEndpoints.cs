@@ -60,7 +60,8 @@ public static class ClientAllocationEndpoints
         }
     }
 
-    private static async Task<string> TaskNameAsync(JobRequests requests, string ns, Allocation allocation, string asked, CancellationToken cancellationToken)
+    /// <summary>The task <paramref name="asked"/> names in the allocation's group, or its only task when none is named.</summary>
+    public static async Task<string> TaskNameAsync(JobRequests requests, string ns, Allocation allocation, string asked, CancellationToken cancellationToken)
     {
         var job = await requests.JobAsync(ns, allocation.Spec.Job, cancellationToken);
         var tasks = job.Spec.Groups.FirstOrDefault(g => g.Name == allocation.Spec.Group)?.Tasks.Select(t => t.Name).ToList() ?? [];

@@ -22,6 +22,7 @@ public static class AllocCommand
         Action(session, "restart", "Restart an allocation's tasks in place (done by the client running it).", "restarted"),
         Action(session, "stop", "Stop an allocation; the scheduler replaces it for service jobs.", "stopped"),
         AllocLogsCommand.Create(session),
+        AllocExecCommand.Create(session),
     };
 
     private static Command Status(CliSession session)

@@ -68,6 +68,20 @@ public sealed class ClientAllocationTests : AgentTest
         restart.Output.Should().Contain("(talker.say[0]) restarted");
     }
 
+    [Fact]
+    public async Task Exec_runs_a_command_in_the_task_with_its_output_and_exit_code()
+    {
+        await RunningAsync();
+
+        var cat = await Agent.CliAsync("alloc", "exec", "talker", "cat", "/etc/hostname");
+        var failing = await Agent.CliAsync("alloc", "exec", "-task", "loop", "talker", "--", "sh", "-c", "echo to-stderr >&2; exit 3");
+
+        cat.ExitCode.Should().Be(0, cat.Error);
+        cat.Output.Trim().Should().Be(File.ReadAllText("/etc/hostname").Trim());
+        failing.ExitCode.Should().Be(3);
+        failing.Error.Should().Contain("to-stderr");
+    }
+
     // A followed log ends only when cancelled: cancel once the expected line arrived (the signal), not after a time.
     private async Task<string> ReadUntilAsync(string expected, params string[] args)
     {

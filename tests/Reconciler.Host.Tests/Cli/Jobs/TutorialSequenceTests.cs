@@ -4,14 +4,14 @@ namespace Reconciler.Host.Tests.Cli.Jobs;
 
 /// <summary>
 /// The tutorial's job workflow through the real <c>recon</c> binary against a real <c>recon agent -dev</c> child process,
-/// whose client runs the example (busybox httpd through the exec driver) on this machine. <c>alloc exec</c> is not built yet.
+/// whose client runs the example (busybox httpd through the exec driver) on this machine.
 /// </summary>
 public sealed class TutorialSequenceTests : IDisposable
 {
     private readonly TempDirectory _dir = new();
 
     [Fact]
-    public async Task Init_plan_run_status_inspect_scale_eval_and_stop_work_as_the_tutorial_writes_them()
+    public async Task Init_plan_run_status_inspect_exec_scale_eval_and_stop_work_as_the_tutorial_writes_them()
     {
         await using var agent = await AgentProcess.StartAsync(new Dictionary<string, string>(), "-dev", "-http-port", "0");
         using var http = new HttpClient { BaseAddress = agent.Address };
@@ -26,6 +26,7 @@ public sealed class TutorialSequenceTests : IDisposable
         var status = await Recon("job", "status", "example");
         var inspect = await Recon("inspect", "example");
         var alloc = await Recon("alloc", "status", "example");
+        var exec = await Recon("alloc", "exec", "example", "cat", "/etc/resolv.conf");
         var scaleUp = await Recon("job", "scale", "example", "6");
         await SimulatedNodes.AwaitAllocationsAsync(http, "example", a => a.Count == 6);
         var scaleDown = await Recon("job", "scale", "example", "1");
@@ -43,6 +44,8 @@ public sealed class TutorialSequenceTests : IDisposable
         run.Output.Should().Contain("group \"web\"").And.Contain("All 1 allocation(s) of version 1 are running");
         status.Output.Should().MatchRegex(@"[0-9a-f]{8}\s+\S+\s+web\s+1\s+run\s+running");
         alloc.Output.Should().MatchRegex(@"Client Status\s+=\s+running");
+        exec.ExitCode.Should().Be(0, exec.Error);
+        exec.Output.Should().Be(File.ReadAllText("/etc/resolv.conf"));
         inspect.Output.Should().Contain("name: example");
         scaleUp.ExitCode.Should().Be(0, scaleUp.Error);
         scaleDown.ExitCode.Should().Be(0, scaleDown.Error);
