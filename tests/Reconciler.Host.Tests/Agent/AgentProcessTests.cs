@@ -30,6 +30,7 @@ public sealed class AgentProcessTests : IDisposable
                 (await ReconProcess.RunAsync(env, "stop", job)).ExitCode.Should().Be(0);
                 await SimulatedNodes.AwaitGoneAsync(http, $"/v1/jobs/{job}");
             }
+            await SimulatedNodes.AwaitNoneRunningAsync(http);
         }
         var exitCode = await agent.TerminateAsync();
 

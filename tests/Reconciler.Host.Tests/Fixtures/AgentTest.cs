@@ -41,5 +41,6 @@ public abstract class AgentTest : IAsyncLifetime
             using var stop = await agent.Http.DeleteAsync($"/v1/job/{name}?namespace={job["metadata"]!["namespace"]!.GetValue<string>()}");
             await SimulatedNodes.AwaitGoneAsync(agent.Http, $"/v1/jobs/{name}");
         }
+        await SimulatedNodes.AwaitNoneRunningAsync(agent.Http);
     }
 }

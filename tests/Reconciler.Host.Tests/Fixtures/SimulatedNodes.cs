@@ -59,6 +59,18 @@ internal static class SimulatedNodes
         }
     }
 
+    /// <summary>Waits (blocking queries) until no allocation's client reports it running: the tasks have ended.</summary>
+    public static async Task AwaitNoneRunningAsync(HttpClient http)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(1));
+        for (long index = 0; ;)
+        {
+            var list = (await http.GetFromJsonAsync<ResourceList>($"/v1/allocations?namespace=*&index={index}&wait=10s", ApiJson.Options, timeout.Token))!;
+            if (!list.Items.Any(a => a["status"]?["clientStatus"]?.GetValue<string>() is "running" or "pending")) return;
+            index = list.Index;
+        }
+    }
+
     /// <summary>Waits until GET <paramref name="path"/> answers 404.</summary>
     public static async Task AwaitGoneAsync(HttpClient http, string path)
     {

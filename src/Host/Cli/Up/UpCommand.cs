@@ -65,8 +65,8 @@ public static class UpCommand
         }
     }
 
-    // Deleting a job stops its allocations first (the deregister finalizer); wait until every job is gone, so the
-    // client has stopped their tasks before the agent stops.
+    // Deleting a job stops its allocations (the deregister finalizer); wait until the client reports none running, so
+    // the tasks have ended before the agent stops (a client leaves running tasks behind when it stops).
     private static async Task StopJobsAsync(ReconApiClient client)
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(1));
@@ -77,8 +77,8 @@ public static class UpCommand
         {
             for (long index = 0; ;)
             {
-                var left = await client.GetAsync<ResourceList>($"/v1/jobs?namespace=*&index={index}&wait=10s", timeout.Token);
-                if (left.Items.Count == 0) return;
+                var left = await client.GetAsync<ResourceList>($"/v1/allocations?namespace=*&index={index}&wait=10s", timeout.Token);
+                if (!Typed.All<Allocation>(left.Items).Any(a => a.Status.ClientStatus is AllocationClientStatus.Running or AllocationClientStatus.Pending)) return;
                 index = left.Index;
             }
         }
