@@ -69,7 +69,8 @@ public static class ReconCommandLine
         if (parseError is not null && !IsHelpRequest(args))
         {
             await session.Error.WriteLineAsync($"Error: {parseError} Run `{CommandPath(parse)} --help` for usage.");
-            return ErrorExitCode;
+            // `job plan` keeps Nomad's codes: 0 and 1 are its verdicts, so its errors are 255.
+            return CommandPath(parse) == "recon job plan" ? JobPlanCommand.ErrorExitCode : ErrorExitCode;
         }
         try
         {

@@ -66,6 +66,20 @@ public sealed class JobCommandTests : AgentTest
     }
 
     [Fact]
+    public async Task Plan_against_an_unreachable_agent_or_with_a_wrong_flag_exits_255_with_one_line()
+    {
+        var file = Agent.Files.Write("web.yaml", Manifests.Job("web"));
+
+        var unreachable = await CliRun.InProcessAsync(Reconciler.Host.Cli.CliEnvironment.Of(new Dictionary<string, string> { ["RECON_ADDR"] = "http://127.0.0.1:1" }), "job", "plan", file);
+        var flag = await Agent.CliAsync("job", "plan", "-frobnicate", file);
+
+        unreachable.ExitCode.Should().Be(255);
+        unreachable.Error.Trim().Should().StartWith("Error: cannot reach the agent at http://127.0.0.1:1").And.NotContain("\n");
+        flag.ExitCode.Should().Be(255);
+        flag.Error.Should().Contain("Run `recon job plan --help` for usage.");
+    }
+
+    [Fact]
     public async Task Run_with_check_index_0_registers_a_new_job_and_refuses_when_it_exists_naming_the_current_index()
     {
         await SimulatedNodes.RegisterAsync(Agent.Http, "node-1");
