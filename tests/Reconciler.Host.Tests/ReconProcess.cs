@@ -10,9 +10,19 @@ internal static class ReconProcess
     public static Task<CliRun> RunAsync(params string[] args) => RunAsync(new Dictionary<string, string>(), args);
 
     /// <summary>Runs recon with <paramref name="environment"/> added to the test's environment.</summary>
-    public static async Task<CliRun> RunAsync(IReadOnlyDictionary<string, string> environment, params string[] args)
+    public static Task<CliRun> RunAsync(IReadOnlyDictionary<string, string> environment, params string[] args) => RunAsync(StartInfo(environment, args));
+
+    /// <summary>Runs recon with <paramref name="directory"/> as its working directory and <paramref name="environment"/> added.</summary>
+    public static Task<CliRun> RunInAsync(string directory, IReadOnlyDictionary<string, string> environment, params string[] args)
     {
-        using var process = Process.Start(StartInfo(environment, args))!;
+        var start = StartInfo(environment, args);
+        start.WorkingDirectory = directory;
+        return RunAsync(start);
+    }
+
+    private static async Task<CliRun> RunAsync(ProcessStartInfo start)
+    {
+        using var process = Process.Start(start)!;
         try
         {
             var output = process.StandardOutput.ReadToEndAsync();

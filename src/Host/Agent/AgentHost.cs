@@ -32,9 +32,10 @@ public sealed class AgentHost : IAsyncDisposable
 
     /// <summary>
     /// Builds the agent for <paramref name="config"/> (whose data_dir must be set); <paramref name="extend"/> may add
-    /// controllers, kinds or services before the API is mapped (custom kinds then get routes too).
+    /// controllers, kinds or services before the API is mapped (custom kinds then get routes too). With
+    /// <paramref name="handleSignals"/> false, Ctrl-C and SIGTERM are the caller's to handle (see <see cref="ManualLifetime"/>).
     /// </summary>
-    public static AgentHost Create(AgentConfig config, bool dev, Action<ReconcilerBuilder>? extend = null)
+    public static AgentHost Create(AgentConfig config, bool dev, Action<ReconcilerBuilder>? extend = null, bool handleSignals = true)
     {
         ArgumentNullException.ThrowIfNull(config);
         var dataDir = config.DataDir ?? throw new ArgumentException("The agent config has no data_dir.", nameof(config));
@@ -47,6 +48,7 @@ public sealed class AgentHost : IAsyncDisposable
             kestrel.Listen(address, config.Ports.Http);
         });
         builder.Services.Configure<ConsoleLifetimeOptions>(o => o.SuppressStatusMessages = true);
+        if (!handleSignals) builder.Services.AddSingleton<IHostLifetime, ManualLifetime>();
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(30));
         AgentLogging.Configure(builder.Logging, config.LogLevel);
 

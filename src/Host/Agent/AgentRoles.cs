@@ -2,6 +2,7 @@ using Reconciler.Client;
 using Reconciler.Drivers;
 using Reconciler.Hosting;
 using Reconciler.Resources.Agent;
+using Reconciler.Scheduling;
 
 namespace Reconciler.Host.Agent;
 
@@ -11,15 +12,14 @@ namespace Reconciler.Host.Agent;
 /// </summary>
 public static class AgentRoles
 {
-    /// <summary>The server role (<c>[server] enabled</c>): it holds the state and, as they land, runs the scheduler's controllers.</summary>
+    /// <summary>The server role (<c>[server] enabled</c>): it holds the state and runs the scheduler (jobs, evaluations, nodes).</summary>
     public static ReconcilerBuilder AddServer(this ReconcilerBuilder reconciler, AgentConfig config)
     {
         ArgumentNullException.ThrowIfNull(config);
-        // The scheduler adds its controllers here, e.g. reconciler.AddController<JobReconciler, Job>();
-        return reconciler;
+        return reconciler.AddScheduler();
     }
 
-    /// <summary>The client role (<c>[client] enabled</c>): it runs the allocations placed on this node, once the allocation runner lands.</summary>
+    /// <summary>The client role (<c>[client] enabled</c>): it registers this node and runs the allocations placed on it.</summary>
     public static ReconcilerBuilder AddClient(this ReconcilerBuilder reconciler, AgentConfig config)
     {
         ArgumentNullException.ThrowIfNull(config);

@@ -1,11 +1,14 @@
 using System.Globalization;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Reconciler.Host.Api.Allocations;
 using Reconciler.Host.Api.Apply;
 using Reconciler.Host.Api.Blocking;
 using Reconciler.Host.Api.Contracts;
 using Reconciler.Host.Api.Errors;
 using Reconciler.Host.Api.Events;
+using Reconciler.Host.Api.Jobs;
 using Reconciler.Host.Api.Namespaces;
+using Reconciler.Host.Api.Nodes;
 using Reconciler.Host.Api.Resources;
 using Reconciler.Host.Api.Security;
 using Reconciler.Host.Api.Snapshots;
@@ -20,7 +23,9 @@ namespace Reconciler.Host.Api;
 public static class ReconApi
 {
     private static readonly string[] OtherRoutes =
-        ["/v1/kinds", "/v1/apply", "/v1/delete", "/v1/event/stream", "/v1/operator/snapshot", "/v1/agent/self"];
+        ["/v1/kinds", "/v1/apply", "/v1/delete", "/v1/event/stream", "/v1/operator/snapshot", "/v1/agent/self",
+         "/v1/job/{name}/(register|plan|scale|evaluate|allocations|evaluations|deployments|versions)", "/v1/allocation/{id}[/stop|/restart]",
+         "/v1/node/{name}[/drain|/eligibility]", "/v1/evaluation/{id}", "/v1/client/allocation/{id}/logs", "/v1/client/allocation/{id}/exec"];
 
     /// <summary>Registers the API's services; an <see cref="IRequestAuthorizer"/> registered before wins over allow-all.</summary>
     public static IServiceCollection AddReconApi(this IServiceCollection services, Action<ApiOptions>? configure = null)
@@ -36,6 +41,18 @@ public static class ReconApi
         services.AddSingleton<ManifestSet>();
         services.AddSingleton<ApplyPlanner>();
         services.AddSingleton<ApplyHandlers>();
+        services.TryAddSingleton(TimeProvider.System);
+        // Request bodies bind with the API's own JSON rules (camelCase, enums and durations as text).
+        services.ConfigureHttpJsonOptions(json =>
+        {
+            json.SerializerOptions.PropertyNamingPolicy = ApiJson.Options.PropertyNamingPolicy;
+            foreach (var converter in ApiJson.Options.Converters) json.SerializerOptions.Converters.Add(converter);
+        });
+        services.AddSingleton<JobRequests>();
+        services.AddSingleton<JobHandlers>();
+        services.AddSingleton<AllocationLookup>();
+        services.AddSingleton<AllocationHandlers>();
+        services.AddSingleton<NodeHandlers>();
         return services;
     }
 
@@ -45,11 +62,18 @@ public static class ReconApi
         var kinds = app.Services.GetRequiredService<KindRoutes>();
         app.Use(StampIndex);
         app.UseMiddleware<ApiErrorMiddleware>();
+        app.UseWebSockets();
         app.UseMiddleware<TokenAuthorizationMiddleware>();
         app.MapResourceEndpoints(kinds);
         ApplyHandlers.Map(app);
         SnapshotEndpoints.Map(app);
         EventStreamEndpoint.Map(app);
+        app.MapJobEndpoints();
+        app.MapAllocationEndpoints();
+        app.MapClientAllocationEndpoints();
+        app.MapExecEndpoint();
+        app.MapNodeEndpoints();
+        app.MapGet("/v1/evaluation/{id}", (string id, HttpContext http, ResourceHandlers handlers) => handlers.GetAsync(kinds.Find("evaluations")!, id, http));
         app.MapGet("/v1/agent/self", (AgentSelf self) => Results.Json(self, ApiJson.Options));
         app.MapFallback((HttpContext http) => throw UnknownRoute(http.Request, kinds));
         return app;

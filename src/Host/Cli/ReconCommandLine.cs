@@ -1,11 +1,17 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
 using Reconciler.Host.Cli.Agent;
+using Reconciler.Host.Cli.Allocations;
+using Reconciler.Host.Cli.Evaluations;
+using Reconciler.Host.Cli.Init;
+using Reconciler.Host.Cli.Jobs;
+using Reconciler.Host.Cli.Nodes;
 using Reconciler.Host.Cli.Contexts;
 using Reconciler.Host.Cli.Diff;
 using Reconciler.Host.Cli.Namespaces;
 using Reconciler.Host.Cli.Operator;
 using Reconciler.Host.Cli.Resources;
+using Reconciler.Host.Cli.Up;
 using Reconciler.Host.Cli.Validate;
 
 namespace Reconciler.Host.Cli;
@@ -39,6 +45,14 @@ public static class ReconCommandLine
             OperatorCommand.Create(session),
             ValidateCommand.Create(session.Out, session.Error),
             VersionCommand.Create(session),
+            UpCommand.Create(session),
+            InitCommand.Create(session),
+            JobCommand.Create(session),
+            JobInspectCommand.Create(session),
+            JobStopCommand.Create(session),
+            AllocCommand.Create(session),
+            NodeCommand.Create(session),
+            EvalCommand.Create(session),
         };
         // The agent handles Ctrl-C and SIGTERM itself (graceful shutdown), so the parser must not end the process.
         var configuration = new InvocationConfiguration
@@ -51,11 +65,12 @@ public static class ReconCommandLine
         var parse = root.Parse(args);
         var parseError = parse.UnmatchedTokens.Select(t => $"Unknown command or flag '{t}'.").FirstOrDefault()
             ?? parse.Errors.Select(e => e.Message).FirstOrDefault()
-            ?? UnknownFlag(parse);
+            ?? (args.Contains("--") ? null : UnknownFlag(parse));
         if (parseError is not null && !IsHelpRequest(args))
         {
             await session.Error.WriteLineAsync($"Error: {parseError} Run `{CommandPath(parse)} --help` for usage.");
-            return ErrorExitCode;
+            // `job plan` keeps Nomad's codes: 0 and 1 are its verdicts, so its errors are 255.
+            return CommandPath(parse) == "recon job plan" ? JobPlanCommand.ErrorExitCode : ErrorExitCode;
         }
         try
         {
@@ -79,7 +94,8 @@ public static class ReconCommandLine
         }
     }
 
-    // The parser hands a token that looks like a flag to an optional argument; for us it is always a mistyped flag.
+    // The parser hands a token that looks like a flag to an optional argument; for us it is a mistyped flag, unless it
+    // comes after `--` (`recon alloc exec web -- sh -c 'ls -l'`).
     private static string? UnknownFlag(ParseResult parse) =>
         parse.CommandResult.Children.OfType<ArgumentResult>().SelectMany(a => a.Tokens)
             .Select(t => t.Value)

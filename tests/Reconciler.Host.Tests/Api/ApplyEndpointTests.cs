@@ -7,6 +7,9 @@ namespace Reconciler.Host.Tests.Api;
 
 public sealed class ApplyEndpointTests : AgentTest
 {
+    // These tests are about the generic resource API; the scheduler's controllers would add finalizers and evaluations to their jobs.
+    protected override bool RunsScheduler => false;
+
     [Fact]
     public async Task Applying_creates_then_reports_unchanged_then_configured()
     {

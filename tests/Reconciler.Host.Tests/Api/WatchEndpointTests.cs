@@ -5,6 +5,9 @@ namespace Reconciler.Host.Tests.Api;
 
 public sealed class WatchEndpointTests : AgentTest
 {
+    // These tests are about the generic resource API; the scheduler's controllers would add finalizers and evaluations to their jobs.
+    protected override bool RunsScheduler => false;
+
     [Fact]
     public async Task A_blocking_query_answers_once_a_write_passes_its_index()
     {

@@ -4,6 +4,9 @@ namespace Reconciler.Host.Tests.Cli;
 
 public sealed class RemoteCommandTests : AgentTest
 {
+    // These tests are about the generic resource API; the scheduler's controllers would add finalizers and evaluations to their jobs.
+    protected override bool RunsScheduler => false;
+
     [Fact]
     public async Task Apply_of_the_example_directory_creates_every_object_and_get_lists_them()
     {

@@ -29,10 +29,16 @@ internal sealed class RunningAgent : IAsyncDisposable
     /// <summary>The CLI's environment: this agent's address and a contexts directory of its own.</summary>
     public Dictionary<string, string> Environment { get; } = [];
 
-    public static async Task<RunningAgent> StartAsync(Action<ReconcilerBuilder>? extend = null)
+    /// <summary>
+    /// Starts an agent; <paramref name="client"/> true runs the client role too (this machine as a node running tasks);
+    /// <paramref name="scheduler"/> false leaves the server role (and with it the scheduler's controllers,
+    /// which add finalizers, evaluations and status to jobs) out, for tests of the generic resource API.
+    /// </summary>
+    public static async Task<RunningAgent> StartAsync(Action<ReconcilerBuilder>? extend = null, bool scheduler = true, bool client = false)
     {
         var agent = new RunningAgent();
-        var config = AgentConfig.Dev(agent._data.Path) with { LogLevel = "ERROR", Ports = new AgentPorts { Http = 0 } };
+        var dev = AgentConfig.Dev(agent._data.Path);
+        var config = dev with { LogLevel = "ERROR", Ports = new AgentPorts { Http = 0 }, Server = dev.Server with { Enabled = scheduler }, Client = dev.Client with { Enabled = client } };
         agent._host = AgentHost.Create(config, dev: true, extend);
         await agent._host.StartAsync();
         agent.Http = new HttpClient { BaseAddress = agent.Address };

@@ -78,6 +78,39 @@ public sealed class ReconApiClient : IDisposable
     public Task<SnapshotInfo> RestoreSnapshotAsync(Stream source, CancellationToken cancellationToken) =>
         SendAsync<SnapshotInfo>(HttpMethod.Put, "/v1/operator/snapshot", new StreamContent(source), cancellationToken);
 
+    /// <summary>GETs <paramref name="path"/> and copies the text answer to <paramref name="output"/> as it arrives (a followed log).</summary>
+    public async Task StreamTextAsync(string path, TextWriter output, CancellationToken cancellationToken)
+    {
+        using var response = await SendRawAsync(new HttpRequestMessage(HttpMethod.Get, path), cancellationToken);
+        using var reader = new StreamReader(await response.Content.ReadAsStreamAsync(cancellationToken), Encoding.UTF8);
+        var buffer = new char[8192];
+        for (int read; (read = await reader.ReadAsync(buffer, cancellationToken)) > 0;)
+        {
+            await output.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
+            await output.FlushAsync(cancellationToken);
+        }
+    }
+
+    /// <summary>GETs <paramref name="path"/> (with its query) and reads the JSON answer.</summary>
+    public Task<T> GetAsync<T>(string path, CancellationToken cancellationToken) =>
+        SendAsync<T>(HttpMethod.Get, path, null, cancellationToken);
+
+    /// <summary>POSTs <paramref name="body"/> as JSON (nothing when null) to <paramref name="path"/> and reads the JSON answer.</summary>
+    public Task<T> PostAsync<T>(string path, object? body, CancellationToken cancellationToken) =>
+        SendAsync<T>(HttpMethod.Post, path, body is null ? null : JsonContent.Create(body, body.GetType(), options: ApiJson.Options), cancellationToken);
+
+    /// <summary>POSTs a manifest's text (YAML or JSON) to <paramref name="path"/> and reads the JSON answer.</summary>
+    public Task<T> PostManifestAsync<T>(string path, string manifest, CancellationToken cancellationToken) =>
+        SendAsync<T>(HttpMethod.Post, path, new StringContent(manifest, Encoding.UTF8, "application/yaml"), cancellationToken);
+
+    /// <summary>DELETEs <paramref name="path"/> and reads the JSON answer.</summary>
+    public Task<T> DeleteAsync<T>(string path, CancellationToken cancellationToken) =>
+        SendAsync<T>(HttpMethod.Delete, path, null, cancellationToken);
+
+    /// <summary><paramref name="path"/> under the connection's namespace, with any further query parameters.</summary>
+    public string Namespaced(string path, params (string Name, string? Value)[] parameters) =>
+        path + Query([("namespace", Settings.Namespace), .. parameters]);
+
     /// <inheritdoc />
     public void Dispose() => _http.Dispose();
 

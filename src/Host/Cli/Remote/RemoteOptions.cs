@@ -12,12 +12,16 @@ public sealed class RemoteOptions
     public Option<string?> Token { get; } = new("--token", "-token") { Description = "The token sent as X-Recon-Token (env RECON_TOKEN)." };
 
     /// <summary><c>-n</c>: the namespace; only on namespaced commands.</summary>
-    public Option<string?> Namespace { get; } = new("--namespace", "-n", "-namespace") { Description = "The namespace (env RECON_NAMESPACE; default: the context's, else default)." };
+    public Option<string?> Namespace { get; private set; } = new("--namespace", "-n", "-namespace") { Description = "The namespace (env RECON_NAMESPACE; default: the context's, else default)." };
 
-    /// <summary>Adds the flags to <paramref name="command"/>; <paramref name="namespaced"/> adds <c>-n</c> too.</summary>
-    public static RemoteOptions AddTo(Command command, bool namespaced = true)
+    /// <summary>
+    /// Adds the flags to <paramref name="command"/>; <paramref name="namespaced"/> adds <c>-n</c> too, or only
+    /// <c>-namespace</c> when <paramref name="shortNamespace"/> is false (<c>alloc logs</c>, whose <c>-n</c> counts lines as in Nomad).
+    /// </summary>
+    public static RemoteOptions AddTo(Command command, bool namespaced = true, bool shortNamespace = true)
     {
         var options = new RemoteOptions { _namespaced = namespaced };
+        if (!shortNamespace) options.Namespace = new Option<string?>("--namespace", "-namespace") { Description = options.Namespace.Description };
         command.Options.Add(options.Address);
         command.Options.Add(options.Token);
         if (namespaced) command.Options.Add(options.Namespace);

@@ -1,0 +1,105 @@
+using System.Globalization;
+using Reconciler.Host.Api.Contracts;
+using Reconciler.Host.Cli.Remote;
+using Reconciler.Resources.Kinds;
+
+namespace Reconciler.Host.Cli.Jobs;
+
+/// <summary>
+/// Follows what <c>job run</c> set off, as Nomad's monitor: the evaluation until the scheduler is done with it, the
+/// allocations it placed, then their progress on the clients until every one runs (or one fails). When no client
+/// starts any of them within <paramref name="startTimeout"/>, it says so and stops waiting rather than hang.
+/// Waits are blocking queries on the job's lists, never sleeps.
+/// </summary>
+public sealed class EvaluationMonitor(ReconApiClient client, TextWriter output, TimeSpan startTimeout)
+{
+    /// <summary>Exit code when allocations could not be placed or failed (Nomad's 2).</summary>
+    public const int PlacementFailedExitCode = 2;
+
+    /// <summary>Monitors <paramref name="evaluationId"/> of job <paramref name="job"/>; returns the exit code.</summary>
+    public async Task<int> MonitorAsync(string job, string evaluationId, CancellationToken cancellationToken)
+    {
+        output.WriteLine($"==> {Now()}: Monitoring evaluation \"{evaluationId}\"");
+        var evaluation = await AwaitEvaluationAsync(job, evaluationId, cancellationToken);
+        output.WriteLine($"    {Now()}: Evaluation triggered by job \"{job}\"");
+        output.WriteLine($"    {Now()}: Evaluation status changed: \"pending\" -> \"{Lower(evaluation.Status.State)}\"");
+        var allocations = await AllocationsAsync(job, evaluation.Spec.JobVersion, null, cancellationToken);
+        foreach (var allocation in allocations.Items)
+            output.WriteLine($"    {Now()}: Allocation \"{Typed.Short(allocation.Metadata.Name)}\" created: node \"{allocation.Spec.Node}\", group \"{allocation.Spec.Group}\"");
+        output.WriteLine($"==> {Now()}: Evaluation \"{evaluationId}\" finished with status \"{Lower(evaluation.Status.State)}\"");
+        if (evaluation.Status.FailedPlacements.Count > 0)
+        {
+            output.WriteLine($"==> {Now()}: Failed to place all allocations:");
+            foreach (var (group, failure) in evaluation.Status.FailedPlacements)
+                output.WriteLine($"    Task Group \"{group}\" (failed to place {1 + failure.CoalescedFailures} allocation(s)): {failure.Description}");
+            return PlacementFailedExitCode;
+        }
+        if (evaluation.Status.State == EvaluationState.Failed) return PlacementFailedExitCode;
+        return allocations.Items.Count == 0 ? 0 : await AwaitRunningAsync(job, evaluation.Spec.JobVersion, allocations.Index, cancellationToken);
+    }
+
+    private async Task<Evaluation> AwaitEvaluationAsync(string job, string id, CancellationToken cancellationToken)
+    {
+        for (long index = 0; ;)
+        {
+            var list = await client.GetAsync<ResourceList>(client.Namespaced(JobRoute.Of(job) + "/evaluations", ("index", Text(index)), ("wait", "30s")), cancellationToken);
+            var evaluation = Typed.All<Evaluation>(list.Items).FirstOrDefault(e => e.Metadata.Name == id);
+            if (evaluation is not null && evaluation.Status.State != EvaluationState.Pending) return evaluation;
+            index = list.Index;
+        }
+    }
+
+    private async Task<int> AwaitRunningAsync(string job, long version, long index, CancellationToken cancellationToken)
+    {
+        output.WriteLine($"==> {Now()}: Waiting for the allocations to run");
+        var deadline = DateTimeOffset.UtcNow + startTimeout;
+        var reported = new Dictionary<string, AllocationClientStatus>();
+        while (true)
+        {
+            var left = deadline - DateTimeOffset.UtcNow;
+            var (items, at) = await AllocationsAsync(job, version, (index, left), cancellationToken);
+            index = at;
+            foreach (var allocation in items.Where(a => reported.GetValueOrDefault(a.Metadata.Name) != a.Status.ClientStatus))
+            {
+                reported[allocation.Metadata.Name] = allocation.Status.ClientStatus;
+                if (allocation.Status.ClientStatus != AllocationClientStatus.Pending)
+                    output.WriteLine($"    {Now()}: Allocation \"{Typed.Short(allocation.Metadata.Name)}\" is {Lower(allocation.Status.ClientStatus)}{Reason(allocation)}");
+            }
+            if (items.Any(a => a.Status.ClientStatus is AllocationClientStatus.Failed or AllocationClientStatus.Lost)) return PlacementFailedExitCode;
+            if (items.All(a => a.Status.ClientStatus is AllocationClientStatus.Running or AllocationClientStatus.Complete && a.Status.Health?.Healthy != false))
+            {
+                output.WriteLine($"==> {Now()}: All {items.Count} allocation(s) of version {version} are running");
+                return 0;
+            }
+            // A client that runs allocations starts them within moments; progress earns more time.
+            if (items.Any(a => a.Status.ClientStatus != AllocationClientStatus.Pending)) deadline = DateTimeOffset.UtcNow + startTimeout;
+            else if (DateTimeOffset.UtcNow >= deadline)
+            {
+                output.WriteLine($"==> {Now()}: The allocations are placed, but no client started any of them within {Duration(startTimeout)};");
+                output.WriteLine($"    the nodes they are placed on run no client yet. Follow them with `recon job status {job}`.");
+                return 0;
+            }
+        }
+    }
+
+    private async Task<(IReadOnlyList<Allocation> Items, long Index)> AllocationsAsync(string job, long version, (long Index, TimeSpan Wait)? block, CancellationToken cancellationToken)
+    {
+        var path = block is var (index, wait)
+            ? client.Namespaced(JobRoute.Of(job) + "/allocations", ("index", Text(index)), ("wait", $"{Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds))}s"))
+            : client.Namespaced(JobRoute.Of(job) + "/allocations");
+        var list = await client.GetAsync<ResourceList>(path, cancellationToken);
+        var items = Typed.All<Allocation>(list.Items).Where(a => a.Spec.JobVersion == version && a.Spec.DesiredStatus == AllocationDesiredStatus.Run).ToList();
+        return (items, list.Index);
+    }
+
+    private static string Reason(Allocation allocation) =>
+        allocation.Status.ClientDescription is { Length: > 0 } description ? $": {description}" : "";
+
+    private static string Duration(TimeSpan span) => span.TotalSeconds < 60 ? $"{span.TotalSeconds:0}s" : $"{span.TotalMinutes:0}m";
+
+    private static string Lower<T>(T value) where T : Enum => value.ToString().ToLowerInvariant();
+
+    private static string Text(long value) => value.ToString(CultureInfo.InvariantCulture);
+
+    private static string Now() => DateTimeOffset.Now.ToString("yyyy-MM-ddTHH:mm:ssK", CultureInfo.InvariantCulture);
+}
