@@ -1,4 +1,5 @@
 using Reconciler.Client;
+using Reconciler.Deployments;
 using Reconciler.Drivers;
 using Reconciler.Hosting;
 using Reconciler.Resources.Agent;
@@ -12,11 +13,11 @@ namespace Reconciler.Host.Agent;
 /// </summary>
 public static class AgentRoles
 {
-    /// <summary>The server role (<c>[server] enabled</c>): it holds the state and runs the scheduler (jobs, evaluations, nodes).</summary>
+    /// <summary>The server role (<c>[server] enabled</c>): it holds the state and runs the scheduler (jobs, evaluations, nodes) and the deployment controller.</summary>
     public static ReconcilerBuilder AddServer(this ReconcilerBuilder reconciler, AgentConfig config)
     {
         ArgumentNullException.ThrowIfNull(config);
-        return reconciler.AddScheduler();
+        return reconciler.AddScheduler().AddDeployments();
     }
 
     /// <summary>The client role (<c>[client] enabled</c>): it registers this node and runs the allocations placed on it.</summary>
