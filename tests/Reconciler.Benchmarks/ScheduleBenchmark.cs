@@ -42,12 +42,15 @@ public sealed class ScheduleBenchmark : IBenchmarkScenario
 
             var broker = new EvaluationBroker();
             foreach (var evaluation in evaluations) broker.Enqueue(evaluation.Key, JobKeys.Of("default", evaluation.Spec.Job), evaluation.Spec.Priority);
-            var processor = new EvaluationProcessor(store, tracker, new Scheduler(), new PlanApplier(store, tracker), TimeProvider.System);
+            var committer = new TimedCommitter(new PlanApplier(store, tracker));
+            var processor = new EvaluationProcessor(store, tracker, new Scheduler(), committer, TimeProvider.System);
             var byKey = evaluations.ToDictionary(e => e.Key);
 
+            var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
             var started = Stopwatch.GetTimestamp();
             var results = await Task.WhenAll(Enumerable.Range(0, workers).Select(_ => Task.Run(() => WorkAsync(store, broker, processor, byKey))));
             var elapsed = Stopwatch.GetElapsedTime(started);
+            var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
 
             var placed = results.Sum(r => r.Placed);
             return new JsonObject
@@ -63,6 +66,13 @@ public sealed class ScheduleBenchmark : IBenchmarkScenario
                 ["replans"] = results.Sum(r => r.Replans),
                 ["seconds"] = Math.Round(elapsed.TotalSeconds, 1),
                 ["placements_per_s"] = Math.Round(placed / elapsed.TotalSeconds),
+                // CPU time is steadier than wall time on a shared machine: compare variants by it too.
+                ["cpu_seconds"] = Math.Round(cpu.TotalSeconds, 1),
+                ["placements_per_cpu_s"] = Math.Round(placed / cpu.TotalSeconds),
+                ["schedule_ms"] = Math.Round(results.Sum(r => r.ProcessMs) - committer.Milliseconds),
+                ["commit_ms"] = Math.Round(committer.Milliseconds),
+                ["status_write_ms"] = Math.Round(results.Sum(r => r.StatusMs)),
+                ["load_average"] = LoadAverage(),
                 ["overcommitted_nodes"] = Overcommitted(tracker.Current),
                 ["peak_rss_mib"] = PeakRssMiB(),
                 ["store_revision"] = store.Revision,
@@ -74,21 +84,26 @@ public sealed class ScheduleBenchmark : IBenchmarkScenario
         }
     }
 
-    private static async Task<(int Placed, int Queued, int Replans)> WorkAsync(
+    private static async Task<(int Placed, int Queued, int Replans, double ProcessMs, double StatusMs)> WorkAsync(
         IResourceStore store, EvaluationBroker broker, EvaluationProcessor processor, Dictionary<ResourceKey, Evaluation> evaluations)
     {
         int placed = 0, queued = 0, replans = 0;
+        double processMs = 0, statusMs = 0;
         while (broker.TryDequeue(out var key))
         {
             var evaluation = evaluations[key];
+            var started = Stopwatch.GetTimestamp();
             var outcome = await processor.ProcessAsync(evaluation, CancellationToken.None);
+            var processed = Stopwatch.GetTimestamp();
             await store.PutAsync(evaluation with { Status = outcome.ToStatus(evaluation.Status, null) });
+            processMs += Stopwatch.GetElapsedTime(started, processed).TotalMilliseconds;
+            statusMs += Stopwatch.GetElapsedTime(processed).TotalMilliseconds;
             placed += outcome.Placed;
             queued += outcome.Plan.Queued.Values.Sum();
             replans += outcome.Attempts - 1;
             broker.Ack(key, JobKeys.Of("default", evaluation.Spec.Job));
         }
-        return (placed, queued, replans);
+        return (placed, queued, replans, processMs, statusMs);
     }
 
     private static async Task<List<T>> PutAllAsync<T>(IResourceStore store, IEnumerable<T> resources) where T : Resource
@@ -152,9 +167,33 @@ public sealed class ScheduleBenchmark : IBenchmarkScenario
             : long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) >> 10;
     }
 
+    private static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "";
+
     private static int Option(string[] args, string name, int fallback)
     {
         var at = Array.IndexOf(args, name);
         return at >= 0 && at + 1 < args.Length ? int.Parse(args[at + 1], CultureInfo.InvariantCulture) : fallback;
+    }
+
+    // Times the plan applier (re-check at commit and store transaction, including the wait for its gate).
+    private sealed class TimedCommitter(IPlanCommitter inner) : IPlanCommitter
+    {
+        private long _ticks;
+
+        public double Milliseconds => TimeSpan.FromTicks(Interlocked.Read(ref _ticks)).TotalMilliseconds;
+
+        public async Task<PlanResult> ApplyAsync(Plan plan, CancellationToken cancellationToken = default)
+        {
+            var started = Stopwatch.GetTimestamp();
+            try
+            {
+                return await inner.ApplyAsync(plan, cancellationToken);
+            }
+            finally
+            {
+                Interlocked.Add(ref _ticks, Stopwatch.GetElapsedTime(started).Ticks);
+            }
+        }
     }
 }

@@ -38,13 +38,26 @@ public sealed class NodeAllocations
     /// <summary>A copy with every record of <paramref name="records"/> applied as by <see cref="With"/>.</summary>
     public NodeAllocations WithChanges(IReadOnlyCollection<AllocationRecord> records)
     {
-        var ids = new HashSet<string>(records.Select(r => r.Id), StringComparer.Ordinal);
+        // A commit usually changes one or two of the hundred allocations a node may hold: scan the few changed ids
+        // rather than hash every id held, and keep the totals without a second pass.
+        var many = records.Count > ScanLimit ? new HashSet<string>(records.Select(r => r.Id), StringComparer.Ordinal) : null;
         var builder = ImmutableArray.CreateBuilder<AllocationRecord>(Allocations.Length + records.Count);
+        int cpu = 0, memory = 0;
         foreach (var existing in Allocations)
-            if (!ids.Contains(existing.Id)) builder.Add(existing);
+        {
+            if (many?.Contains(existing.Id) ?? Names(records, existing.Id)) continue;
+            builder.Add(existing);
+            cpu += existing.Cpu;
+            memory += existing.MemoryMB;
+        }
         foreach (var record in records)
-            if (!record.IsTerminal) builder.Add(record);
-        return From(builder.ToImmutable());
+        {
+            if (record.IsTerminal) continue;
+            builder.Add(record);
+            cpu += record.Cpu;
+            memory += record.MemoryMB;
+        }
+        return new NodeAllocations(builder.DrainToImmutable(), cpu, memory);
     }
 
     /// <summary>A copy without the allocation <paramref name="id"/>.</summary>
@@ -54,6 +67,15 @@ public sealed class NodeAllocations
         for (var i = 0; i < Allocations.Length; i++)
             if (Allocations[i].Id == id) index = i;
         return index < 0 ? this : From(Allocations.RemoveAt(index));
+    }
+
+    private const int ScanLimit = 8;
+
+    private static bool Names(IReadOnlyCollection<AllocationRecord> records, string id)
+    {
+        foreach (var record in records)
+            if (string.Equals(record.Id, id, StringComparison.Ordinal)) return true;
+        return false;
     }
 
     private static NodeAllocations From(ImmutableArray<AllocationRecord> allocations)
