@@ -67,6 +67,7 @@ public sealed class ClusterState
         // on the immutable map would rebuild its spine a thousand times.
         var jobs = new Dictionary<string, ImmutableDictionary<string, AllocationRecord>.Builder>(StringComparer.Ordinal);
         var nodeChanges = new Dictionary<string, List<AllocationRecord>>(StringComparer.Ordinal);
+        var replacing = new HashSet<string>(StringComparer.Ordinal);
         foreach (var record in records)
         {
             var jobKey = record.JobKey;
@@ -74,7 +75,11 @@ public sealed class ClusterState
                 jobs[jobKey] = jobAllocations = (ByJob.TryGetValue(jobKey, out var existing) ? existing : NoAllocations).ToBuilder();
             if (jobAllocations.TryGetValue(record.Id, out var held) && held.ResourceVersion > record.ResourceVersion) continue;
             jobAllocations[record.Id] = record;
-            if (held is not null && held.Node != record.Node) ChangesOn(nodeChanges, held.Node).Add(held with { DesiredStatus = AllocationDesiredStatus.Stop });
+            if (held is not null)
+            {
+                if (held.Node != record.Node) ChangesOn(nodeChanges, held.Node).Add(held with { DesiredStatus = AllocationDesiredStatus.Stop });
+                replacing.Add(held.Node);
+            }
             ChangesOn(nodeChanges, record.Node).Add(record);
         }
         var byJob = ByJob;
@@ -89,7 +94,7 @@ public sealed class ClusterState
         foreach (var (node, changes) in nodeChanges)
         {
             var slot = table.SlotOf(node);
-            byNode[slot] = byNode[slot].WithChanges(changes);
+            byNode[slot] = replacing.Contains(node) ? byNode[slot].WithChanges(changes) : byNode[slot].WithNew(changes);
         }
         return new ClusterState(table, byNode, byJob);
     }
