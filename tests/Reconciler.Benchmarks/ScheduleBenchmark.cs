@@ -181,16 +181,27 @@ public sealed class ScheduleBenchmark : IBenchmarkScenario
     // Times the plan applier (re-check at commit and store transaction, including the wait for its gate).
     private sealed class TimedCommitter(IPlanCommitter inner) : IPlanCommitter
     {
+        private readonly PhaseTimer _timer = new();
+
+        public double Milliseconds => _timer.Milliseconds;
+
+        public Task<PlanResult> ApplyAsync(Plan plan, CancellationToken cancellationToken = default) =>
+            _timer.TimeAsync(() => inner.ApplyAsync(plan, cancellationToken));
+    }
+
+    // Time spent in one kind of call, summed over every thread making it.
+    private sealed class PhaseTimer
+    {
         private long _ticks;
 
         public double Milliseconds => TimeSpan.FromTicks(Interlocked.Read(ref _ticks)).TotalMilliseconds;
 
-        public async Task<PlanResult> ApplyAsync(Plan plan, CancellationToken cancellationToken = default)
+        public async Task<T> TimeAsync<T>(Func<Task<T>> call)
         {
             var started = Stopwatch.GetTimestamp();
             try
             {
-                return await inner.ApplyAsync(plan, cancellationToken);
+                return await call();
             }
             finally
             {
@@ -203,24 +214,14 @@ public sealed class ScheduleBenchmark : IBenchmarkScenario
     // (re-check, cluster state update) and from the wait for the applier's gate.
     private sealed class CommitTimedStore(IResourceStore inner) : IResourceStore
     {
-        private long _ticks;
+        private readonly PhaseTimer _timer = new();
 
-        public double Milliseconds => TimeSpan.FromTicks(Interlocked.Read(ref _ticks)).TotalMilliseconds;
+        public double Milliseconds => _timer.Milliseconds;
 
         public long Revision => inner.Revision;
 
-        public async ValueTask<TransactionResult> CommitAsync(StoreTransaction transaction, CancellationToken cancellationToken = default)
-        {
-            var started = Stopwatch.GetTimestamp();
-            try
-            {
-                return await inner.CommitAsync(transaction, cancellationToken);
-            }
-            finally
-            {
-                Interlocked.Add(ref _ticks, Stopwatch.GetElapsedTime(started).Ticks);
-            }
-        }
+        public ValueTask<TransactionResult> CommitAsync(StoreTransaction transaction, CancellationToken cancellationToken = default) =>
+            new(_timer.TimeAsync(() => inner.CommitAsync(transaction, cancellationToken).AsTask()));
 
         public ValueTask<Resource?> GetAsync(ResourceKey key, CancellationToken cancellationToken = default) => inner.GetAsync(key, cancellationToken);
 

@@ -42,23 +42,16 @@ public sealed class NodeAllocations
         // rather than hash every id held, and keep the totals without a second pass.
         if (!Replaces(records)) return WithNew(records);
         var many = records.Count > ScanLimit ? new HashSet<string>(records.Select(r => r.Id), StringComparer.Ordinal) : null;
-        var builder = ImmutableArray.CreateBuilder<AllocationRecord>(Allocations.Length + records.Count);
+        var kept = ImmutableArray.CreateBuilder<AllocationRecord>(Allocations.Length);
         int cpu = 0, memory = 0;
         foreach (var existing in Allocations)
         {
             if (many?.Contains(existing.Id) ?? Names(records, existing.Id)) continue;
-            builder.Add(existing);
+            kept.Add(existing);
             cpu += existing.Cpu;
             memory += existing.MemoryMB;
         }
-        foreach (var record in records)
-        {
-            if (record.IsTerminal) continue;
-            builder.Add(record);
-            cpu += record.Cpu;
-            memory += record.MemoryMB;
-        }
-        return new NodeAllocations(builder.DrainToImmutable(), cpu, memory);
+        return new NodeAllocations(kept.DrainToImmutable(), cpu, memory).WithNew(records);
     }
 
     /// <summary>
