@@ -42,12 +42,16 @@ public sealed class ScheduleBenchmark : IBenchmarkScenario
 
             var broker = new EvaluationBroker();
             foreach (var evaluation in evaluations) broker.Enqueue(evaluation.Key, JobKeys.Of("default", evaluation.Spec.Job), evaluation.Spec.Priority);
-            var processor = new EvaluationProcessor(store, tracker, new Scheduler(), new PlanApplier(store, tracker), TimeProvider.System);
+            var planStore = new CommitTimedStore(store);
+            var committer = new TimedCommitter(new PlanApplier(planStore, tracker));
+            var processor = new EvaluationProcessor(store, tracker, new Scheduler(), committer, TimeProvider.System);
             var byKey = evaluations.ToDictionary(e => e.Key);
 
+            var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
             var started = Stopwatch.GetTimestamp();
             var results = await Task.WhenAll(Enumerable.Range(0, workers).Select(_ => Task.Run(() => WorkAsync(store, broker, processor, byKey))));
             var elapsed = Stopwatch.GetElapsedTime(started);
+            var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
 
             var placed = results.Sum(r => r.Placed);
             return new JsonObject
@@ -63,6 +67,14 @@ public sealed class ScheduleBenchmark : IBenchmarkScenario
                 ["replans"] = results.Sum(r => r.Replans),
                 ["seconds"] = Math.Round(elapsed.TotalSeconds, 1),
                 ["placements_per_s"] = Math.Round(placed / elapsed.TotalSeconds),
+                // CPU time is steadier than wall time on a shared machine: compare variants by it too.
+                ["cpu_seconds"] = Math.Round(cpu.TotalSeconds, 1),
+                ["placements_per_cpu_s"] = Math.Round(placed / cpu.TotalSeconds),
+                ["schedule_ms"] = Math.Round(results.Sum(r => r.ProcessMs) - committer.Milliseconds),
+                ["commit_ms"] = Math.Round(committer.Milliseconds),
+                ["store_commit_ms"] = Math.Round(planStore.Milliseconds),
+                ["status_write_ms"] = Math.Round(results.Sum(r => r.StatusMs)),
+                ["load_average"] = LoadAverage(),
                 ["overcommitted_nodes"] = Overcommitted(tracker.Current),
                 ["peak_rss_mib"] = PeakRssMiB(),
                 ["store_revision"] = store.Revision,
@@ -74,21 +86,26 @@ public sealed class ScheduleBenchmark : IBenchmarkScenario
         }
     }
 
-    private static async Task<(int Placed, int Queued, int Replans)> WorkAsync(
+    private static async Task<(int Placed, int Queued, int Replans, double ProcessMs, double StatusMs)> WorkAsync(
         IResourceStore store, EvaluationBroker broker, EvaluationProcessor processor, Dictionary<ResourceKey, Evaluation> evaluations)
     {
         int placed = 0, queued = 0, replans = 0;
+        double processMs = 0, statusMs = 0;
         while (broker.TryDequeue(out var key))
         {
             var evaluation = evaluations[key];
+            var started = Stopwatch.GetTimestamp();
             var outcome = await processor.ProcessAsync(evaluation, CancellationToken.None);
+            var processed = Stopwatch.GetTimestamp();
             await store.PutAsync(evaluation with { Status = outcome.ToStatus(evaluation.Status, null) });
+            processMs += Stopwatch.GetElapsedTime(started, processed).TotalMilliseconds;
+            statusMs += Stopwatch.GetElapsedTime(processed).TotalMilliseconds;
             placed += outcome.Placed;
             queued += outcome.Plan.Queued.Values.Sum();
             replans += outcome.Attempts - 1;
             broker.Ack(key, JobKeys.Of("default", evaluation.Spec.Job));
         }
-        return (placed, queued, replans);
+        return (placed, queued, replans, processMs, statusMs);
     }
 
     private static async Task<List<T>> PutAllAsync<T>(IResourceStore store, IEnumerable<T> resources) where T : Resource
@@ -152,9 +169,80 @@ public sealed class ScheduleBenchmark : IBenchmarkScenario
             : long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) >> 10;
     }
 
+    private static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "";
+
     private static int Option(string[] args, string name, int fallback)
     {
         var at = Array.IndexOf(args, name);
         return at >= 0 && at + 1 < args.Length ? int.Parse(args[at + 1], CultureInfo.InvariantCulture) : fallback;
+    }
+
+    // Times the plan applier (re-check at commit and store transaction, including the wait for its gate).
+    private sealed class TimedCommitter(IPlanCommitter inner) : IPlanCommitter
+    {
+        private readonly PhaseTimer _timer = new();
+
+        public double Milliseconds => _timer.Milliseconds;
+
+        public Task<PlanResult> ApplyAsync(Plan plan, CancellationToken cancellationToken = default) =>
+            _timer.TimeAsync(() => inner.ApplyAsync(plan, cancellationToken));
+    }
+
+    // Time spent in one kind of call, summed over every thread making it.
+    private sealed class PhaseTimer
+    {
+        private long _ticks;
+
+        public double Milliseconds => TimeSpan.FromTicks(Interlocked.Read(ref _ticks)).TotalMilliseconds;
+
+        public async Task<T> TimeAsync<T>(Func<Task<T>> call)
+        {
+            var started = Stopwatch.GetTimestamp();
+            try
+            {
+                return await call();
+            }
+            finally
+            {
+                Interlocked.Add(ref _ticks, Stopwatch.GetElapsedTime(started).Ticks);
+            }
+        }
+    }
+
+    // Times the plan applier's store transactions, to tell the store's share of a commit from the scheduler's
+    // (re-check, cluster state update) and from the wait for the applier's gate.
+    private sealed class CommitTimedStore(IResourceStore inner) : IResourceStore
+    {
+        private readonly PhaseTimer _timer = new();
+
+        public double Milliseconds => _timer.Milliseconds;
+
+        public long Revision => inner.Revision;
+
+        public ValueTask<TransactionResult> CommitAsync(StoreTransaction transaction, CancellationToken cancellationToken = default) =>
+            new(_timer.TimeAsync(() => inner.CommitAsync(transaction, cancellationToken).AsTask()));
+
+        public ValueTask<Resource?> GetAsync(ResourceKey key, CancellationToken cancellationToken = default) => inner.GetAsync(key, cancellationToken);
+
+        public ValueTask<ListResult> ListAsync(ListQuery query, CancellationToken cancellationToken = default) => inner.ListAsync(query, cancellationToken);
+
+        public ValueTask<Resource> PutAsync(Resource resource, long? expectedRevision = null, CancellationToken cancellationToken = default) =>
+            inner.PutAsync(resource, expectedRevision, cancellationToken);
+
+        public ValueTask<Resource?> DeleteAsync(ResourceKey key, long? expectedRevision = null, CancellationToken cancellationToken = default) =>
+            inner.DeleteAsync(key, expectedRevision, cancellationToken);
+
+        public IAsyncEnumerable<WatchEvent> WatchAsync(WatchQuery query, long afterRevision, CancellationToken cancellationToken = default) =>
+            inner.WatchAsync(query, afterRevision, cancellationToken);
+
+        public ValueTask<SnapshotInfo> SaveSnapshotAsync(Stream destination, CancellationToken cancellationToken = default) =>
+            inner.SaveSnapshotAsync(destination, cancellationToken);
+
+        public ValueTask<SnapshotInfo> RestoreSnapshotAsync(Stream source, CancellationToken cancellationToken = default) =>
+            inner.RestoreSnapshotAsync(source, cancellationToken);
+
+        // The benchmark disposes the store it opened; this view owns nothing.
+        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
     }
 }

@@ -22,6 +22,7 @@ public sealed class GenericScheduler(SchedulerOptions options)
         var rotation = new NodeRotation(nodes, pass.Random);
         var noNodes = $"no ready, eligible nodes in datacenters {string.Join(", ", job.Spec.Datacenters)}";
         var builder = pass.Builder;
+        var tally = new PlacementFailureTally();
         foreach (var (spec, group, buckets, stack, presence) in pass.GroupsToPlace(nodes.Count))
         {
             foreach (var request in buckets.Place)
@@ -31,7 +32,7 @@ public sealed class GenericScheduler(SchedulerOptions options)
                     builder.Fail(group.Name, failure);
                     continue;
                 }
-                var tally = new PlacementFailureTally();
+                tally.Clear();
                 if (stack.Select(rotation, tally) is { } choice)
                 {
                     builder.Place(request, group, choice, stack.Ask, spec.Digest!);

@@ -11,13 +11,17 @@ public sealed class NodeFit(SchedulerOptions options, Random random)
 {
     private const int RandomPortTries = 20;
 
+    // Most nodes looked at are full: answering them must not allocate.
+    private static readonly FitResult CpuExhausted = FitResult.Out("cpu");
+    private static readonly FitResult MemoryExhausted = FitResult.Out("memory");
+
     /// <summary>Whether <paramref name="ask"/> fits <paramref name="node"/> given <paramref name="usage"/>.</summary>
     public FitResult Check(Node node, ProposedUsage usage, ResourceAsk ask)
     {
         var name = node.Metadata.Name;
         var (cpu, memory) = usage.UsedOn(name);
-        if (cpu + ask.Cpu > node.Spec.Resources.Cpu) return FitResult.Out("cpu");
-        if (memory + ask.MemoryMB > node.Spec.Resources.MemoryMB) return FitResult.Out("memory");
+        if (cpu + ask.Cpu > node.Spec.Resources.Cpu) return CpuExhausted;
+        if (memory + ask.MemoryMB > node.Spec.Resources.MemoryMB) return MemoryExhausted;
         if (ask.Ports.Count == 0) return new FitResult(null, cpu + ask.Cpu, memory + ask.MemoryMB, []);
 
         var assigned = new List<AllocatedPort>(ask.Ports.Count);

@@ -21,14 +21,11 @@ public sealed class NodeRotation
     /// <summary>How many nodes take part.</summary>
     public int Count => _nodes.Length;
 
-    /// <summary>Every node once, starting where the previous pass stopped; the cursor moves past those read.</summary>
-    public IEnumerable<Node> Pass()
+    /// <summary>The next node; the cursor moves past it. <see cref="Count"/> calls in a row read every node once.</summary>
+    public Node Next()
     {
-        for (var seen = 0; seen < _nodes.Length; seen++)
-        {
-            var node = _nodes[_offset];
-            _offset = (_offset + 1) % _nodes.Length;
-            yield return node;
-        }
+        var node = _nodes[_offset];
+        _offset = _offset + 1 == _nodes.Length ? 0 : _offset + 1;
+        return node;
     }
 }

@@ -17,6 +17,15 @@ public sealed class PlacementFailureTally
     /// <summary>The last node counted was ruled out for lack of resources (so preemption might free it).</summary>
     public bool LastWasExhausted { get; private set; }
 
+    /// <summary>Forgets every count, so one tally serves placement after placement (most succeed and are never worded).</summary>
+    public void Clear()
+    {
+        _filtered.Clear();
+        _exhausted.Clear();
+        Evaluated = 0;
+        LastWasExhausted = false;
+    }
+
     /// <summary>Counts a node looked at.</summary>
     public void CountEvaluated() => Evaluated++;
 

@@ -18,13 +18,13 @@ public sealed class PlacementStack
 {
     private readonly FeasibilityChecks _checks;
     private readonly NodeFit _fit;
-    private readonly IReadOnlyList<IRankStep> _rank;
+    private readonly IRankStep[] _rank;
     private readonly ProposedUsage _usage;
     private readonly ResourceAsk _ask;
     private readonly PreemptionSelector? _preemption;
     private readonly int _priority;
     private readonly string _jobKey;
-    private readonly int _limit;
+    private readonly CandidateSampler _sampler;
 
     /// <summary>A stack for <paramref name="group"/> of a job of <paramref name="type"/> and <paramref name="priority"/>.</summary>
     public PlacementStack(
@@ -40,7 +40,7 @@ public sealed class PlacementStack
         _preemption = options.PreemptionEnabled ? new PreemptionSelector(options.PreemptionPriorityGap) : null;
         _rank = [new BinPackScore(), new JobAntiAffinityScore(presence, group.Count), new AffinityScore(group.Affinities), new SpreadScore(group.Spreads, group.Count, presence)];
         // Affinities and spreads only mean something when every node is compared (as Nomad does).
-        _limit = group.Affinities.Count > 0 || group.Spreads.Count > 0 ? int.MaxValue : CandidateSampler.LimitFor(type, candidateNodes);
+        _sampler = new CandidateSampler(group.Affinities.Count > 0 || group.Spreads.Count > 0 ? int.MaxValue : CandidateSampler.LimitFor(type, candidateNodes));
     }
 
     /// <summary>What one allocation reserves.</summary>
@@ -49,20 +49,23 @@ public sealed class PlacementStack
     /// <summary>The best node of <paramref name="rotation"/>, or null with the reasons counted in <paramref name="tally"/>.</summary>
     public PlacementChoice? Select(NodeRotation rotation, PlacementFailureTally tally)
     {
-        var sampler = new CandidateSampler(_limit);
-        var exhausted = new List<Node>();
-        foreach (var node in rotation.Pass())
+        var sampler = _sampler;
+        sampler.Clear();
+        // Only a placement that finds no room needs the exhausted nodes (for preemption): most never make the list.
+        List<Node>? exhausted = null;
+        for (var seen = 0; seen < rotation.Count; seen++)
         {
+            var node = rotation.Next();
             if (Evaluate(node, tally) is not { } fit)
             {
-                if (tally.LastWasExhausted) exhausted.Add(node);
+                if (tally.LastWasExhausted) (exhausted ??= []).Add(node);
                 continue;
             }
             sampler.Offer(node, fit, Score(node, fit));
             if (sampler.IsFull) break;
         }
         if (sampler.Best() is { } best) return new PlacementChoice(best.Node, best.Fit, []);
-        return Preempt(exhausted);
+        return exhausted is null ? null : Preempt(exhausted);
     }
 
     /// <summary>Placement on <paramref name="node"/> only (system jobs); null with the reason in <paramref name="tally"/>.</summary>
@@ -90,9 +93,9 @@ public sealed class PlacementStack
     {
         double sum = 0;
         var count = 0;
-        foreach (var step in _rank)
+        for (var i = 0; i < _rank.Length; i++)
         {
-            if (step.Score(node, fit) is not { } score) continue;
+            if (_rank[i].Score(node, fit) is not { } score) continue;
             sum += score;
             count++;
         }

@@ -26,8 +26,8 @@ public sealed class ProposedUsage(ClusterState cluster)
     public bool PortInUse(string node, int port)
     {
         if (!_changes.TryGetValue(node, out var change)) return cluster.On(node).PortInUse(port);
-        if (change.AddedPorts.Contains(port)) return true;
-        return cluster.On(node).PortInUse(port) && !change.RemovedPorts.Contains(port);
+        if (change.AddedPorts?.Contains(port) ?? false) return true;
+        return cluster.On(node).PortInUse(port) && !(change.RemovedPorts?.Contains(port) ?? false);
     }
 
     /// <summary>The allocations holding resources on <paramref name="node"/>.</summary>
@@ -35,7 +35,7 @@ public sealed class ProposedUsage(ClusterState cluster)
     {
         var current = cluster.On(node).Allocations;
         if (!_changes.TryGetValue(node, out var change)) return current;
-        return current.Where(a => !change.Removed.Contains(a.Id)).Concat(change.Added);
+        return current.Where(a => !(change.Removed?.Contains(a.Id) ?? false)).Concat(change.Added);
     }
 
     /// <summary>Counts <paramref name="record"/> as placed.</summary>
@@ -45,7 +45,7 @@ public sealed class ProposedUsage(ClusterState cluster)
         change.Added.Add(record);
         change.Cpu += record.Cpu;
         change.MemoryMB += record.MemoryMB;
-        foreach (var port in record.Ports) change.AddedPorts.Add(port);
+        foreach (var port in record.Ports) (change.AddedPorts ??= []).Add(port);
     }
 
     /// <summary>Counts <paramref name="record"/> as stopped; its resources are free for the plan.</summary>
@@ -53,10 +53,10 @@ public sealed class ProposedUsage(ClusterState cluster)
     {
         if (record.IsTerminal) return;
         var change = ChangeOn(record.Node);
-        if (!change.Removed.Add(record.Id)) return;
+        if (!(change.Removed ??= new HashSet<string>(StringComparer.Ordinal)).Add(record.Id)) return;
         change.Cpu -= record.Cpu;
         change.MemoryMB -= record.MemoryMB;
-        foreach (var port in record.Ports) change.RemovedPorts.Add(port);
+        foreach (var port in record.Ports) (change.RemovedPorts ??= []).Add(port);
     }
 
     private NodeChange ChangeOn(string node)
@@ -65,12 +65,13 @@ public sealed class ProposedUsage(ClusterState cluster)
         return change;
     }
 
+    // A plan touches a thousand nodes, most only to add one allocation without ports: the sets come when needed.
     private sealed class NodeChange
     {
         public List<AllocationRecord> Added { get; } = [];
-        public HashSet<string> Removed { get; } = new(StringComparer.Ordinal);
-        public HashSet<int> AddedPorts { get; } = [];
-        public HashSet<int> RemovedPorts { get; } = [];
+        public HashSet<string>? Removed { get; set; }
+        public HashSet<int>? AddedPorts { get; set; }
+        public HashSet<int>? RemovedPorts { get; set; }
         public int Cpu { get; set; }
         public int MemoryMB { get; set; }
     }

@@ -17,6 +17,13 @@ public sealed class CandidateSampler(int limit)
     public static int LimitFor(JobType type, int nodes) =>
         type == JobType.Batch || nodes <= 2 ? 2 : Math.Max(2, (int)Math.Ceiling(Math.Log2(nodes)));
 
+    /// <summary>Forgets every candidate, so one sampler serves placement after placement.</summary>
+    public void Clear()
+    {
+        _kept.Clear();
+        _skipped.Clear();
+    }
+
     /// <summary>Enough candidates were kept.</summary>
     public bool IsFull => _kept.Count >= limit;
 
@@ -33,8 +40,8 @@ public sealed class CandidateSampler(int limit)
         var pool = _kept.Count >= limit ? _kept : [.. _kept, .. _skipped.Take(limit - _kept.Count)];
         if (pool.Count == 0) return null;
         var best = pool[0];
-        foreach (var candidate in pool.Skip(1))
-            if (candidate.Score > best.Score) best = candidate;
+        for (var i = 1; i < pool.Count; i++)
+            if (pool[i].Score > best.Score) best = pool[i];
         return best;
     }
 }

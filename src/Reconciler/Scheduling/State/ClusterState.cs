@@ -63,24 +63,40 @@ public sealed class ClusterState
     /// </summary>
     public ClusterState WithAllocations(IEnumerable<AllocationRecord> records)
     {
-        var byJob = ByJob.ToBuilder();
+        // One builder per job touched: a plan adds a thousand allocations to one job, and setting them one by one
+        // on the immutable map would rebuild its spine a thousand times.
+        var jobs = new Dictionary<string, ImmutableDictionary<string, AllocationRecord>.Builder>(StringComparer.Ordinal);
         var nodeChanges = new Dictionary<string, List<AllocationRecord>>(StringComparer.Ordinal);
+        var replacing = new HashSet<string>(StringComparer.Ordinal);
         foreach (var record in records)
         {
-            var jobAllocations = byJob.TryGetValue(record.JobKey, out var existing) ? existing : NoAllocations;
+            var jobKey = record.JobKey;
+            if (!jobs.TryGetValue(jobKey, out var jobAllocations))
+                jobs[jobKey] = jobAllocations = (ByJob.TryGetValue(jobKey, out var existing) ? existing : NoAllocations).ToBuilder();
             if (jobAllocations.TryGetValue(record.Id, out var held) && held.ResourceVersion > record.ResourceVersion) continue;
-            byJob[record.JobKey] = jobAllocations.SetItem(record.Id, record);
-            if (held is not null && held.Node != record.Node) ChangesOn(nodeChanges, held.Node).Add(held with { DesiredStatus = AllocationDesiredStatus.Stop });
+            jobAllocations[record.Id] = record;
+            if (held is not null)
+            {
+                if (held.Node != record.Node) ChangesOn(nodeChanges, held.Node).Add(held with { DesiredStatus = AllocationDesiredStatus.Stop });
+                replacing.Add(held.Node);
+            }
             ChangesOn(nodeChanges, record.Node).Add(record);
+        }
+        var byJob = ByJob;
+        if (jobs.Count > 0)
+        {
+            var builder = ByJob.ToBuilder();
+            foreach (var (jobKey, jobAllocations) in jobs) builder[jobKey] = jobAllocations.ToImmutable();
+            byJob = builder.ToImmutable();
         }
         var table = Nodes.WithSlots(nodeChanges.Keys);
         var byNode = Resized(table);
         foreach (var (node, changes) in nodeChanges)
         {
             var slot = table.SlotOf(node);
-            byNode[slot] = byNode[slot].WithChanges(changes);
+            byNode[slot] = replacing.Contains(node) ? byNode[slot].WithChanges(changes) : byNode[slot].WithNew(changes);
         }
-        return new ClusterState(table, byNode, byJob.ToImmutable());
+        return new ClusterState(table, byNode, byJob);
     }
 
     /// <summary>A state without the allocation <paramref name="id"/> of <paramref name="jobKey"/> (it was deleted).</summary>

@@ -36,15 +36,53 @@ public sealed class NodeAllocations
     public NodeAllocations With(AllocationRecord record) => WithChanges([record]);
 
     /// <summary>A copy with every record of <paramref name="records"/> applied as by <see cref="With"/>.</summary>
-    public NodeAllocations WithChanges(IReadOnlyCollection<AllocationRecord> records)
+    public NodeAllocations WithChanges(IReadOnlyList<AllocationRecord> records)
     {
-        var ids = new HashSet<string>(records.Select(r => r.Id), StringComparer.Ordinal);
-        var builder = ImmutableArray.CreateBuilder<AllocationRecord>(Allocations.Length + records.Count);
+        // A commit usually changes one or two of the hundred allocations a node may hold: scan the few changed ids
+        // rather than hash every id held, and keep the totals without a second pass.
+        if (!Replaces(records)) return WithNew(records);
+        var many = records.Count > ScanLimit ? new HashSet<string>(records.Select(r => r.Id), StringComparer.Ordinal) : null;
+        var kept = ImmutableArray.CreateBuilder<AllocationRecord>(Allocations.Length);
+        int cpu = 0, memory = 0;
         foreach (var existing in Allocations)
-            if (!ids.Contains(existing.Id)) builder.Add(existing);
-        foreach (var record in records)
-            if (!record.IsTerminal) builder.Add(record);
-        return From(builder.ToImmutable());
+        {
+            if (many?.Contains(existing.Id) ?? Names(records, existing.Id)) continue;
+            kept.Add(existing);
+            cpu += existing.Cpu;
+            memory += existing.MemoryMB;
+        }
+        return new NodeAllocations(kept.DrainToImmutable(), cpu, memory).WithNew(records);
+    }
+
+    /// <summary>
+    /// A copy with <paramref name="records"/>, none of which the node holds yet, added (terminal ones skipped): the
+    /// common case of a plan's placements, appended without looking at what is held.
+    /// </summary>
+    public NodeAllocations WithNew(IReadOnlyList<AllocationRecord> records)
+    {
+        var builder = ImmutableArray.CreateBuilder<AllocationRecord>(Allocations.Length + records.Count);
+        builder.AddRange(Allocations);
+        int cpu = Cpu, memory = MemoryMB;
+        for (var i = 0; i < records.Count; i++)
+        {
+            var record = records[i];
+            if (record.IsTerminal) continue;
+            builder.Add(record);
+            cpu += record.Cpu;
+            memory += record.MemoryMB;
+        }
+        return new NodeAllocations(builder.DrainToImmutable(), cpu, memory);
+    }
+
+    // True when a record replaces one held: checked from the records' side, which is the short one.
+    private bool Replaces(IReadOnlyList<AllocationRecord> records)
+    {
+        if (Allocations.IsEmpty) return false;
+        if (records.Count > ScanLimit) return true;
+        for (var i = 0; i < records.Count; i++)
+            foreach (var held in Allocations)
+                if (string.Equals(held.Id, records[i].Id, StringComparison.Ordinal)) return true;
+        return false;
     }
 
     /// <summary>A copy without the allocation <paramref name="id"/>.</summary>
@@ -54,6 +92,15 @@ public sealed class NodeAllocations
         for (var i = 0; i < Allocations.Length; i++)
             if (Allocations[i].Id == id) index = i;
         return index < 0 ? this : From(Allocations.RemoveAt(index));
+    }
+
+    private const int ScanLimit = 8;
+
+    private static bool Names(IReadOnlyList<AllocationRecord> records, string id)
+    {
+        for (var i = 0; i < records.Count; i++)
+            if (string.Equals(records[i].Id, id, StringComparison.Ordinal)) return true;
+        return false;
     }
 
     private static NodeAllocations From(ImmutableArray<AllocationRecord> allocations)
