@@ -87,5 +87,22 @@ public sealed class ClientTestBed : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Moves time in <paramref name="step"/>s (heartbeating) until <paramref name="condition"/> holds, for real tasks whose
+    /// checks and exits happen in real time while the runner's clock is fake; fails after 30 real seconds.
+    /// </summary>
+    public async Task AdvanceUntilAsync(TimeSpan step, Func<bool> condition, string what)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        while (true)
+        {
+            await Kit.RunUntilIdleAsync();
+            if (condition()) return;
+            if (DateTime.UtcNow > deadline) throw new TimeoutException($"timed out waiting for {what}; allocations: {string.Join("; ", Kit.Cache.List<Allocation>().Select(a => System.Text.Json.JsonSerializer.Serialize(a.Status, Reconciler.Resources.Json.ResourceJson.Options)))}");
+            await Task.Delay(50);
+            await AdvanceAsync(step);
+        }
+    }
+
     public ValueTask DisposeAsync() => Kit.DisposeAsync();
 }
