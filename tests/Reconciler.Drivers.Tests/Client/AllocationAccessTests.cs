@@ -11,17 +11,11 @@ namespace Reconciler.Drivers.Tests.Client;
 /// <summary>Logs and exec through <see cref="IAllocationAccess"/> for real process and container tasks.</summary>
 public sealed class AllocationAccessTests : IAsyncLifetime
 {
-    private readonly string _data = Directory.CreateTempSubdirectory("recon-access-").FullName;
-    private readonly RealTaskDrivers _drivers = new();
+    private readonly RealClientData _client = new("recon-access-");
 
     public Task InitializeAsync() => Task.CompletedTask;
 
-    public async Task DisposeAsync()
-    {
-        await _drivers.DisposeAsync();
-        await RealTaskDrivers.DestroyLeftoversAsync(_data);
-        Directory.Delete(_data, recursive: true);
-    }
+    public Task DisposeAsync() => _client.DisposeAsync().AsTask();
 
     private static JobTask Shell(string name, string script) => new()
     {
@@ -33,7 +27,7 @@ public sealed class AllocationAccessTests : IAsyncLifetime
 
     private async Task<(ClientTestBed Bed, string AllocationId)> RunAsync(JobTask task)
     {
-        var bed = await ClientTestBed.StartAsync(_data, drivers: _drivers.Registry);
+        var bed = await ClientTestBed.StartAsync(_client.Directory, drivers: _client.Drivers.Registry);
         await bed.Kit.ApplyAsync(ClientTestBed.Job("app", JobType.Service, null, task));
         await bed.SettleUntilAsync(() => bed.Allocations("app") is [{ Status.ClientStatus: AllocationClientStatus.Running }], "a running task");
         return (bed, bed.Allocations("app")[0].Metadata.Name);

@@ -13,17 +13,11 @@ namespace Reconciler.Drivers.Tests.Client;
 public sealed class HealthCheckTests : IAsyncLifetime
 {
     private static readonly TimeSpan MinHealthy = TimeSpan.FromSeconds(10);
-    private readonly string _data = Directory.CreateTempSubdirectory("recon-health-").FullName;
-    private readonly RealTaskDrivers _drivers = new();
+    private readonly RealClientData _client = new("recon-health-");
 
     public Task InitializeAsync() => Task.CompletedTask;
 
-    public async Task DisposeAsync()
-    {
-        await _drivers.DisposeAsync();
-        await RealTaskDrivers.DestroyLeftoversAsync(_data);
-        Directory.Delete(_data, recursive: true);
-    }
+    public Task DisposeAsync() => _client.DisposeAsync().AsTask();
 
     // httpd in the background so the listener can be killed while the task runs on; its pid goes to local/httpd.pid.
     private static JobTask Web(params ServiceCheck[] checks) => new()
@@ -56,7 +50,7 @@ public sealed class HealthCheckTests : IAsyncLifetime
 
     private async Task<(ClientTestBed Bed, string TaskDirectory)> StartHealthyAsync(ServiceCheck check)
     {
-        var bed = await ClientTestBed.StartAsync(_data, drivers: _drivers.Registry);
+        var bed = await ClientTestBed.StartAsync(_client.Directory, drivers: _client.Drivers.Registry);
         await bed.Kit.ApplyAsync(HealthJob(Web(check)));
         await bed.SettleUntilAsync(() => bed.Allocations("web") is [{ Status.ClientStatus: AllocationClientStatus.Running }], "a running task");
         var taskDirectory = Path.Combine(bed.Options.AllocationDirectory(bed.Allocations("web")[0].Metadata.Name), "web");
@@ -110,7 +104,7 @@ public sealed class HealthCheckTests : IAsyncLifetime
     [ProcessFact("busybox")]
     public async Task The_task_is_not_healthy_before_its_checks_have_passed_for_the_min_healthy_time()
     {
-        await using var bed = await ClientTestBed.StartAsync(_data, drivers: _drivers.Registry);
+        await using var bed = await ClientTestBed.StartAsync(_client.Directory, drivers: _client.Drivers.Registry);
         await bed.Kit.ApplyAsync(HealthJob(Web(Check(CheckType.Http) with { Path = "/index.html" })));
         await bed.SettleUntilAsync(() => bed.Allocations("web") is [{ Status.ClientStatus: AllocationClientStatus.Running }], "a running task");
         await LocalNetwork.GetWhenServingAsync($"http://127.0.0.1:{bed.Allocations("web")[0].Spec.Ports[0].Value}/index.html", "httpd to answer");

@@ -8,23 +8,17 @@ namespace Reconciler.Drivers.Tests.Client;
 
 public sealed class MissingImageTests : IAsyncLifetime
 {
-    private readonly string _data = Directory.CreateTempSubdirectory("recon-image-").FullName;
-    private readonly RealTaskDrivers _drivers = new();
+    private readonly RealClientData _client = new("recon-image-");
 
     public Task InitializeAsync() => Task.CompletedTask;
 
-    public async Task DisposeAsync()
-    {
-        await _drivers.DisposeAsync();
-        await RealTaskDrivers.DestroyLeftoversAsync(_data);
-        Directory.Delete(_data, recursive: true);
-    }
+    public Task DisposeAsync() => _client.DisposeAsync().AsTask();
 
     [DockerFact]
     public async Task A_docker_task_whose_image_is_not_present_fails_with_an_event_naming_the_image_and_how_to_load_it()
     {
         // A client without a server and an allocation written by hand: no reschedule follows the failure.
-        await using var bed = await ClientTestBed.StartAsync(_data, server: false, register: false, drivers: _drivers.Registry);
+        await using var bed = await ClientTestBed.StartAsync(_client.Directory, server: false, register: false, drivers: _client.Drivers.Registry);
         var task = new JobTask
         {
             Name = "box",
