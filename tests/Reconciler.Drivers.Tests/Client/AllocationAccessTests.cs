@@ -115,6 +115,37 @@ public sealed class AllocationAccessTests : IAsyncLifetime
         result.Error.Should().Contain("task nope").And.Contain("not running").And.Contain("node-1");
     }
 
+    [ProcessFact]
+    public async Task An_operator_restart_starts_the_process_again_without_counting_against_a_policy_of_no_restarts()
+    {
+        var task = Shell("app", "echo $$ > local/pid; exec sleep 3600");
+        var bed = await ClientTestBed.StartAsync(_client.Directory, drivers: _client.Drivers.Registry);
+        await using var _ = bed;
+        await bed.Kit.ApplyAsync(ClientTestBed.Job("app", JobType.Service, new RestartPolicy { Attempts = 0, Mode = RestartMode.Fail }, task));
+        await bed.SettleUntilAsync(() => bed.Allocations("app") is [{ Status.ClientStatus: AllocationClientStatus.Running }], "a running task");
+        var allocation = bed.Allocations("app")[0].Metadata.Name;
+        var pidFile = Path.Combine(bed.Options.AllocationDirectory(allocation), "app", "local", "pid");
+        var firstPid = await Eventually.ValueAsync(() => File.Exists(pidFile) ? File.ReadAllText(pidFile) : null, "the first pid");
+
+        (await bed.Access.RestartAsync(allocation, "app", CancellationToken.None)).Should().BeNull();
+
+        await bed.SettleUntilAsync(() => bed.Allocations("app")[0].Status.TaskStates["app"] is { Restarts: 1, State: TaskLifecycleState.Running }, "the task running again");
+        var app = bed.Allocations("app")[0].Status.TaskStates["app"];
+        app.Failed.Should().BeFalse();
+        app.Events.Select(e => e.Type).Should().ContainInOrder("Started", "Restart Signaled", "Terminated", "Restarting", "Started");
+        await Eventually.TrueAsync(() => File.Exists(pidFile) && File.ReadAllText(pidFile) != firstPid, "a new process");
+    }
+
+    [ProcessFact]
+    public async Task Restarting_a_task_the_allocation_does_not_have_says_which()
+    {
+        var (bed, allocation) = await RunAsync(Shell("app", "exec sleep 3600"));
+        await using var _ = bed;
+
+        (await bed.Access.RestartAsync(allocation, "nope", CancellationToken.None)).Should().Contain("task nope").And.Contain("not running");
+        (await bed.Access.RestartAsync("no-such-alloc", null, CancellationToken.None)).Should().Contain("no-such-alloc").And.Contain("node-1");
+    }
+
     private static async Task<(int ExitCode, string Stdout, string Stderr)> ExecAsync(ClientTestBed bed, string allocation, string task, params string[] command)
     {
         using var stdout = new MemoryStream();
