@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 
 using Reconciler.Drivers.Tests.Support;
 using Reconciler.Resources.Kinds;
+using Reconciler.Resources.Model;
 
 namespace Reconciler.Drivers.Tests.Client;
 
@@ -78,13 +79,42 @@ public sealed class ClientRestartTests : IAsyncLifetime
             .ExitCode.Should().Be(0, "the adopted container is reachable through the new client");
     }
 
-    // Field 22 of /proc/PID/stat: when the process started, in clock ticks since boot; null when it is gone.
+    [ProcessFact]
+    public async Task A_restarted_client_destroys_a_process_whose_allocation_was_deleted_while_it_was_down()
+    {
+        // A bed for a node that never registers owns the store; the clients come and go on it.
+        await using var holder = await ClientTestBed.StartAsync(_serverData, node: "holder", server: false, register: false);
+        var first = new RealTaskDrivers();
+        var client = await ClientTestBed.StartAsync(_data, server: false, store: holder.Kit.Store, drivers: first.Registry);
+        await client.Kit.ApplyAsync(ClientTestBed.Job("pair", JobType.Service, null, TwoTasks().Spec.Groups[0].Tasks[0]));
+        await client.Kit.ApplyAsync(new Allocation
+        {
+            Metadata = new ObjectMeta { Name = "a1", Namespace = "default" },
+            Spec = new AllocationSpec { Job = "pair", Group = "g", Node = "node-1", Name = "pair.g[0]" },
+        });
+        await client.SettleUntilAsync(() => client.Allocations("pair") is [{ Status.ClientStatus: AllocationClientStatus.Running }], "a running task");
+        var pidFile = Path.Combine(client.Options.AllocationDirectory("a1"), "proc", "local", "pid");
+        var pid = int.Parse((await Eventually.ValueAsync(() => File.Exists(pidFile) ? File.ReadAllText(pidFile) : null, "the task's pid")).Trim());
+        await client.DisposeAsync();
+        await first.DisposeAsync();
+
+        (await holder.Kit.Client.DeleteAsync(new ResourceKey("Allocation", "default", "a1"))).Should().Be(Reconciler.Clients.DeleteOutcome.Deleted);
+        await using var second = new RealTaskDrivers();
+        await using var restarted = await ClientTestBed.StartAsync(_data, server: false, store: holder.Kit.Store, drivers: second.Registry);
+
+        (await restarted.Agent.DestroyOrphansAsync(CancellationToken.None)).Should().Be(1);
+        await Eventually.TrueAsync(() => ProcessStartTicks(pid) is null, "the orphaned process to be gone");
+        Directory.Exists(Path.Combine(_data, "client", "handles", "a1")).Should().BeFalse();
+    }
+
+    // Field 22 of /proc/PID/stat: when the process started, in clock ticks since boot; null when it is gone or a zombie
+    // (killed, waiting for a parent to reap it).
     private static long? ProcessStartTicks(int pid)
     {
         var path = $"/proc/{pid}/stat";
         if (!File.Exists(path)) return null;
-        var stat = File.ReadAllText(path);
-        return long.Parse(stat[(stat.LastIndexOf(')') + 2)..].Split(' ')[19]);
+        var fields = File.ReadAllText(path) is var stat ? stat[(stat.LastIndexOf(')') + 2)..].Split(' ') : [];
+        return fields[0] == "Z" ? null : long.Parse(fields[19]);
     }
 
     private static string Docker(string arguments)
