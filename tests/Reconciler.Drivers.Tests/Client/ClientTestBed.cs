@@ -65,17 +65,7 @@ public sealed class ClientTestBed : IAsyncDisposable
         Kit.Cache.List<Allocation>("default").Where(a => a.Spec.Job == job).OrderBy(a => a.Metadata.CreatedAt).ToList();
 
     /// <summary>Runs until idle until <paramref name="condition"/> holds: a task's exit reaches the runner on another thread.</summary>
-    public async Task SettleUntilAsync(Func<bool> condition, string what)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
-        while (true)
-        {
-            await Kit.RunUntilIdleAsync();
-            if (condition()) return;
-            if (DateTime.UtcNow > deadline) throw new TimeoutException($"timed out waiting for {what}; allocations: {string.Join("; ", Kit.Cache.List<Allocation>().Select(a => System.Text.Json.JsonSerializer.Serialize(a.Status, Reconciler.Resources.Json.ResourceJson.Options)))}");
-            await Task.Delay(10);
-        }
-    }
+    public Task SettleUntilAsync(Func<bool> condition, string what) => PollAsync(condition, what, () => Task.Delay(10));
 
     /// <summary>Moves time in steps of at most 10 seconds, heartbeating before each so the node stays ready.</summary>
     public async Task AdvanceAsync(TimeSpan duration)
@@ -84,6 +74,30 @@ public sealed class ClientTestBed : IAsyncDisposable
         {
             await Agent.HeartbeatAsync(CancellationToken.None);
             await Kit.AdvanceAsync(left < TimeSpan.FromSeconds(10) ? left : TimeSpan.FromSeconds(10));
+        }
+    }
+
+    /// <summary>
+    /// Moves time in <paramref name="step"/>s (heartbeating) until <paramref name="condition"/> holds, for real tasks whose
+    /// checks and exits happen in real time while the runner's clock is fake.
+    /// </summary>
+    public Task AdvanceUntilAsync(TimeSpan step, Func<bool> condition, string what) =>
+        PollAsync(condition, what, async () =>
+        {
+            await Task.Delay(50);
+            await AdvanceAsync(step);
+        });
+
+    // Fails after 30 real seconds, showing every allocation's status.
+    private async Task PollAsync(Func<bool> condition, string what, Func<Task> between)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        while (true)
+        {
+            await Kit.RunUntilIdleAsync();
+            if (condition()) return;
+            if (DateTime.UtcNow > deadline) throw new TimeoutException($"timed out waiting for {what}; allocations: {string.Join("; ", Kit.Cache.List<Allocation>().Select(a => System.Text.Json.JsonSerializer.Serialize(a.Status, Reconciler.Resources.Json.ResourceJson.Options)))}");
+            await between();
         }
     }
 

@@ -17,7 +17,8 @@ internal sealed class AllocationAccess(ClientOptions options, LiveAllocations al
             throw new AllocationAccessException($"allocation {request.AllocationId} has not run on node {options.NodeName}");
         var files = new TaskLogFileSet(directory, request.TaskName, request.Stream);
         var skip = request.TailLines is null && request.TailBytes is null ? 0 : await TailStartAsync(files, request, cancellationToken).ConfigureAwait(false);
-        await foreach (var chunk in new TaskLogReader(files, time).ReadAsync(request.Follow, cancellationToken).ConfigureAwait(false))
+        // Following polls files a real process writes, so it waits in real time, not on the agent's (possibly virtual) clock.
+        await foreach (var chunk in new TaskLogReader(files, TimeProvider.System).ReadAsync(request.Follow, cancellationToken).ConfigureAwait(false))
         {
             if (skip >= chunk.Length)
             {
@@ -33,7 +34,7 @@ internal sealed class AllocationAccess(ClientOptions options, LiveAllocations al
     private async Task<long> TailStartAsync(TaskLogFileSet files, LogRequest request, CancellationToken cancellationToken)
     {
         using var all = new MemoryStream();
-        await foreach (var chunk in new TaskLogReader(files, time).ReadAsync(false, cancellationToken).ConfigureAwait(false))
+        await foreach (var chunk in new TaskLogReader(files).ReadAsync(false, cancellationToken).ConfigureAwait(false))
             all.Write(chunk.Span);
         var bytes = all.GetBuffer().AsSpan(0, (int)all.Length);
         return LogTail.Start(bytes, request.TailLines, request.TailBytes);
