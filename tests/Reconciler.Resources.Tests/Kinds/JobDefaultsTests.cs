@@ -38,7 +38,7 @@ public sealed class JobDefaultsTests
         group.Update.Should().Be(JobDefaults.Update);
         job.Spec.Update.Should().Be(new UpdateStrategy
         {
-            MaxParallel = 1, Stagger = TimeSpan.FromSeconds(30), MinHealthyTime = TimeSpan.FromSeconds(10),
+            MaxParallel = 1, MaxSurge = 0, Stagger = TimeSpan.FromSeconds(30), MinHealthyTime = TimeSpan.FromSeconds(10),
             HealthyDeadline = TimeSpan.FromMinutes(5), ProgressDeadline = TimeSpan.FromMinutes(10), Canary = 0,
             AutoPromote = false, AutoRevert = false, HealthCheck = HealthCheckMode.Checks,
         });

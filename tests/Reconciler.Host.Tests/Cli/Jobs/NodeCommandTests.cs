@@ -21,7 +21,11 @@ public sealed class NodeCommandTests : AgentTest
     [Fact]
     public async Task Drain_enable_makes_the_node_ineligible_with_the_deadline_and_disable_undoes_it()
     {
+        // The node holds an allocation that has nowhere else to go, so the drain stays in progress
+        // until it is disabled (a drain of an empty node completes at once, as in Nomad).
         await SimulatedNodes.RegisterAsync(Agent.Http, "node-1");
+        await Agent.CliAsync("job", "run", "-detach", Agent.Files.Write("web.yaml", Manifests.Job("web", count: 1)));
+        await SimulatedNodes.AwaitAllocationsAsync(Agent.Http, "web", a => a.Count == 1);
 
         var enable = await Agent.CliAsync("node", "drain", "-enable", "-deadline", "30m", "node-1");
         var draining = await Agent.CliAsync("node", "status", "node-1");
