@@ -4,7 +4,8 @@ namespace Reconciler.Evaluations;
 
 /// <summary>
 /// Hands out pending evaluations highest priority first (oldest first within a priority), never two of one job at
-/// once: an evaluation of a job already being scheduled waits until that one is acknowledged.
+/// once: an evaluation of a job already being scheduled waits until that one is acknowledged. An evaluation enqueued
+/// again while it is handed out (released from blocked just as its scheduling ended) is handed out again after its ack.
 /// </summary>
 public sealed class EvaluationBroker
 {
@@ -13,6 +14,8 @@ public sealed class EvaluationBroker
     private readonly Dictionary<string, Queue<Entry>> _waitingForJob = new(StringComparer.Ordinal);
     private readonly HashSet<ResourceKey> _known = [];
     private readonly HashSet<string> _busyJobs = new(StringComparer.Ordinal);
+    private readonly Dictionary<ResourceKey, Entry> _handedOut = [];
+    private readonly HashSet<ResourceKey> _again = [];
     private long _sequence;
 
     /// <summary>Evaluations known to the broker, waiting or handed out.</summary>
@@ -26,7 +29,11 @@ public sealed class EvaluationBroker
     {
         lock (_gate)
         {
-            if (!_known.Add(evaluation)) return;
+            if (!_known.Add(evaluation))
+            {
+                if (_handedOut.ContainsKey(evaluation)) _again.Add(evaluation);
+                return;
+            }
             var entry = new Entry(evaluation, job, priority, _sequence++);
             if (_busyJobs.Contains(job)) WaitingFor(job).Enqueue(entry);
             else _ready.Enqueue(entry, (-priority, entry.Sequence));
@@ -46,6 +53,7 @@ public sealed class EvaluationBroker
                     continue;
                 }
                 _busyJobs.Add(entry.Job);
+                _handedOut[entry.Evaluation] = entry;
                 evaluation = entry.Evaluation;
                 return true;
             }
@@ -59,8 +67,11 @@ public sealed class EvaluationBroker
     {
         lock (_gate)
         {
-            _known.Remove(evaluation);
             _busyJobs.Remove(job);
+            _handedOut.Remove(evaluation, out var acked);
+            if (_again.Remove(evaluation) && acked is not null)
+                _ready.Enqueue(acked with { Sequence = _sequence++ }, (-acked.Priority, _sequence - 1));
+            else _known.Remove(evaluation);
             if (_waitingForJob.TryGetValue(job, out var waiting) && waiting.TryDequeue(out var next))
                 _ready.Enqueue(next, (-next.Priority, next.Sequence));
             if (waiting is { Count: 0 }) _waitingForJob.Remove(job);

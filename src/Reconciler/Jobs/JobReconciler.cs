@@ -7,8 +7,9 @@ namespace Reconciler.Jobs;
 /// <summary>
 /// Turns job changes into evaluations — a new generation is a register, or a scaling when only counts changed —
 /// and keeps the job's status (pending / running / dead and the per-group summary) in step with its allocations.
+/// Room freed by its allocations releases blocked evaluations through <see cref="BlockedEvaluations"/>, not here.
 /// </summary>
-public sealed class JobReconciler(BlockedEvaluationReleaser releaser) : IReconciler<Job>
+public sealed class JobReconciler : IReconciler<Job>
 {
     /// <summary>The finalizer that stops a deleted job's allocations before the job goes away.</summary>
     public const string DeregisterFinalizer = "scheduler.recon/deregister";
@@ -30,15 +31,8 @@ public sealed class JobReconciler(BlockedEvaluationReleaser releaser) : IReconci
             .Where(e => e.Spec.Job == resource.Metadata.Name && e.Status.State is EvaluationState.Complete or EvaluationState.Blocked)
             .MaxBy(e => e.Metadata.ResourceVersion);
         var (state, groups) = JobSummary.Of(resource, allocations, latest?.Status.QueuedAllocations ?? new Dictionary<string, int>());
-        var freed = CountFreed(resource.Status.Summary, groups);
         status = status with { State = state, Summary = groups };
         await context.UpdateStatusAsync(resource with { Status = status }, cancellationToken).ConfigureAwait(false);
-        if (freed) await releaser.ReleaseAsync(cancellationToken).ConfigureAwait(false);
         return ReconcileResult.Done;
     }
-
-    // Allocations that finished, failed or were lost since the last summary gave their room back.
-    private static bool CountFreed(IReadOnlyDictionary<string, GroupSummary> before, IReadOnlyDictionary<string, GroupSummary> after) =>
-        after.Any(kv => before.TryGetValue(kv.Key, out var was)
-            && kv.Value.Complete + kv.Value.Failed + kv.Value.Lost > was.Complete + was.Failed + was.Lost);
 }

@@ -9,9 +9,10 @@ namespace Reconciler.Nodes;
 /// <summary>
 /// The node controller: marks a node down when its heartbeats stop for longer than the TTL; when a node's
 /// schedulability changes (up, down, eligibility, drain) it creates evaluations for the jobs with allocations
-/// there and for every system job, and releases blocked evaluations when room may have appeared; it paces drains.
+/// there and for every system job; it paces drains. Blocked evaluations of other jobs are released by
+/// <see cref="BlockedEvaluations"/> when the cluster state sees the node usable, not here.
 /// </summary>
-public sealed class NodeReconciler(NodeOptions options, ClusterStateTracker tracker, BlockedEvaluationReleaser releaser) : IReconciler<Node>
+public sealed class NodeReconciler(NodeOptions options, ClusterStateTracker tracker) : IReconciler<Node>
 {
     /// <inheritdoc />
     public async Task<ReconcileResult> ReconcileAsync(Node resource, ReconcileContext context, CancellationToken cancellationToken)
@@ -33,7 +34,6 @@ public sealed class NodeReconciler(NodeOptions options, ClusterStateTracker trac
             var written = await context.UpdateStatusAsync(node with { Status = node.Status with { EvaluatedSchedulability = schedulability } }, cancellationToken).ConfigureAwait(false);
             if (!written.Succeeded) return ReconcileResult.Done;
             node = written.Resource!;
-            if (Placement(node)) await releaser.ReleaseAsync(cancellationToken).ConfigureAwait(false);
         }
 
         var draining = node.Spec.Drain is not null && node.Status.State != NodeState.Down;

@@ -30,7 +30,7 @@ public static class SchedulerReconcilerBuilderExtensions
         services.TryAddSingleton<IPlanCommitter>(provider => provider.GetRequiredService<PlanApplier>());
         services.TryAddSingleton<EvaluationBroker>();
         services.TryAddSingleton<EvaluationProcessor>();
-        services.TryAddSingleton<BlockedEvaluationReleaser>();
+        services.TryAddSingleton<BlockedEvaluations>();
         services.TryAddSingleton<NodeRegistration>();
         services.TryAddSingleton<DryRunPlanner>();
         return builder
