@@ -31,9 +31,15 @@ public sealed class DeploymentReconciler(JobHistory history, JobReverter reverte
         foreach (var (allocation, health) in decision.HealthWrites)
             await context.Client.UpdateStatusAsync(allocation with { Status = allocation.Status with { Health = health } }, cancellationToken).ConfigureAwait(false);
         var status = decision.Status;
-        if (decision.Revert) status = status with { Description = await RevertAsync(jobKey, resource, status.Description!, cancellationToken).ConfigureAwait(false) };
+        // The terminal status is written before reverting: the reverted version's deployment cancels the running
+        // ones of its job, and a Failed written after that would lose to the Cancelled.
         var written = await context.UpdateStatusAsync(resource with { Status = status }, cancellationToken).ConfigureAwait(false);
         if (!written.Succeeded) return ReconcileResult.Done; // the newer version is queued
+        if (decision.Revert && written.Resource is { } failed)
+        {
+            status = status with { Description = await RevertAsync(jobKey, resource, status.Description!, cancellationToken).ConfigureAwait(false) };
+            await context.UpdateStatusAsync(failed with { Status = status }, cancellationToken).ConfigureAwait(false);
+        }
 
         if (decision.MarkStable) await history.MarkStableAsync(ns, resource.Spec.Job, resource.Spec.JobVersion, cancellationToken).ConfigureAwait(false);
         if (job is not null && decision.Evaluate) await EvaluateAsync(job, resource, status, now, context, cancellationToken).ConfigureAwait(false);
