@@ -33,7 +33,7 @@ public static class DeploymentStatusCommand
             var deployment = Typed.As<Deployment>(json);
             if (parse.GetValue(monitor)) deployment = await new DeploymentMonitor(session, client).FollowAsync(deployment, ct);
             Print(session, deployment);
-            return deployment.Status.State == DeploymentState.Failed ? 1 : 0;
+            return parse.GetValue(monitor) && deployment.Status.State == DeploymentState.Failed ? 1 : 0;
         });
         return command;
     }

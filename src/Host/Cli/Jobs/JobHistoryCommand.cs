@@ -38,15 +38,17 @@ public static class JobHistoryCommand
             for (var i = 0; i < versions.Items.Count; i++)
             {
                 if (i > 0) session.Out.WriteLine();
-                TableWriter.WritePlain(session.Out, null, [
+                var withDiff = parse.GetValue(diff) && i + 1 < versions.Items.Count;
+                List<IReadOnlyList<string>> rows = [
                     ["Version", "=", typed[i].Spec.Version.ToString(CultureInfo.InvariantCulture)],
                     ["Stable", "=", typed[i].Spec.Stable ? "true" : "false"],
                     ["Submit Date", "=", typed[i].Metadata.CreatedAt?.ToLocalTime().ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture) ?? ""],
-                ]);
-                if (!parse.GetValue(diff) || i + 1 >= versions.Items.Count) continue;
+                ];
+                if (withDiff) rows.Add(["Diff", "=", ""]);
+                TableWriter.WritePlain(session.Out, null, rows);
+                if (!withDiff) continue;
                 // The versions arrive redacted, so the diff compares and prints redacted secret values only.
                 var changes = JobFieldDiff.Of(versions.Items[i + 1]["spec"]?["spec"], versions.Items[i]["spec"]?["spec"], "spec");
-                session.Out.WriteLine("Diff      =");
                 if (changes.Count == 0) session.Out.WriteLine("  (no changes)");
                 foreach (var change in changes) session.Out.WriteLine($"  {PlanPrinter.Line(change)}");
             }
