@@ -25,7 +25,7 @@ public sealed class JobHandlers(IResourceStore store, ResourceClient client, Job
         var before = await store.GetAsync(job.Key, http.RequestAborted) as Job;
         var stored = Blocking.BlockingQuery.TryReadIndex(http.Request, out var expected)
             ? await client.ApplyAsync(job, expected, http.RequestAborted)
-            : await client.ApplyAsync(job, http.RequestAborted);
+            : await SpecChange.RetryAsync(job.Key, async () => await client.ApplyAsync(job, http.RequestAborted), http.RequestAborted); // the job controller writes status meanwhile
         var changed = before is null || before.Metadata.Generation != stored.Metadata.Generation;
         // The job controller evaluates every new version under this name; an unchanged job is evaluated anew, as in Nomad.
         var evaluation = changed ? $"{name}-v{stored.Metadata.Generation}" : await EvaluateAsync(stored, EvaluationTrigger.JobRegister, http.RequestAborted);
