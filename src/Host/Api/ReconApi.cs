@@ -4,6 +4,7 @@ using Reconciler.Host.Api.Allocations;
 using Reconciler.Host.Api.Apply;
 using Reconciler.Host.Api.Blocking;
 using Reconciler.Host.Api.Contracts;
+using Reconciler.Host.Api.Deployments;
 using Reconciler.Host.Api.Errors;
 using Reconciler.Host.Api.Events;
 using Reconciler.Host.Api.Jobs;
@@ -24,7 +25,7 @@ public static class ReconApi
 {
     private static readonly string[] OtherRoutes =
         ["/v1/kinds", "/v1/apply", "/v1/delete", "/v1/event/stream", "/v1/operator/snapshot", "/v1/agent/self",
-         "/v1/job/{name}/(register|plan|scale|evaluate|allocations|evaluations|deployments|versions)", "/v1/allocation/{id}[/stop|/restart]",
+         "/v1/job/{name}/(register|plan|scale|evaluate|allocations|evaluations|deployments|versions|revert)", "/v1/deployment/{id}[/promote|/pause|/resume|/fail]", "/v1/deployment/allocation-health", "/v1/allocation/{id}[/stop|/restart]",
          "/v1/node/{name}[/drain|/eligibility]", "/v1/evaluation/{id}", "/v1/client/allocation/{id}/logs", "/v1/client/allocation/{id}/exec"];
 
     /// <summary>Registers the API's services; an <see cref="IRequestAuthorizer"/> registered before wins over allow-all.</summary>
@@ -53,6 +54,7 @@ public static class ReconApi
         services.AddSingleton<AllocationLookup>();
         services.AddSingleton<AllocationHandlers>();
         services.AddSingleton<NodeHandlers>();
+        services.AddSingleton<DeploymentHandlers>();
         return services;
     }
 
@@ -73,6 +75,7 @@ public static class ReconApi
         app.MapClientAllocationEndpoints();
         app.MapExecEndpoint();
         app.MapNodeEndpoints();
+        app.MapDeploymentEndpoints();
         app.MapGet("/v1/evaluation/{id}", (string id, HttpContext http, ResourceHandlers handlers) => handlers.GetAsync(kinds.Find("evaluations")!, id, http));
         app.MapGet("/v1/agent/self", (AgentSelf self) => Results.Json(self, ApiJson.Options));
         app.MapFallback((HttpContext http) => throw UnknownRoute(http.Request, kinds));

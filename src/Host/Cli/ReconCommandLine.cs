@@ -7,6 +7,7 @@ using Reconciler.Host.Cli.Init;
 using Reconciler.Host.Cli.Jobs;
 using Reconciler.Host.Cli.Nodes;
 using Reconciler.Host.Cli.Contexts;
+using Reconciler.Host.Cli.Deployments;
 using Reconciler.Host.Cli.Diff;
 using Reconciler.Host.Cli.Namespaces;
 using Reconciler.Host.Cli.Operator;
@@ -53,6 +54,7 @@ public static class ReconCommandLine
             AllocCommand.Create(session),
             NodeCommand.Create(session),
             EvalCommand.Create(session),
+            DeploymentCommand.Create(session),
         };
         // The agent handles Ctrl-C and SIGTERM itself (graceful shutdown), so the parser must not end the process.
         var configuration = new InvocationConfiguration

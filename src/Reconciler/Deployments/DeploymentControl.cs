@@ -13,9 +13,19 @@ public sealed class DeploymentControl(ResourceClient client, JobReverter reverte
 {
     /// <summary>Promotes the canaries of every group; refused while a canary is unhealthy or not yet healthy.</summary>
     public Task<DeploymentCommandResult> PromoteAsync(ResourceKey deployment, CancellationToken cancellationToken = default) =>
+        PromoteAsync(deployment, null, cancellationToken);
+
+    /// <summary>
+    /// Promotes the canaries of <paramref name="groups"/> (every group when null or empty); refused while one of their
+    /// canaries is unhealthy or not yet healthy, or when a group is not in the deployment.
+    /// </summary>
+    public Task<DeploymentCommandResult> PromoteAsync(ResourceKey deployment, IReadOnlyCollection<string>? groups, CancellationToken cancellationToken = default) =>
         ChangeAsync(deployment, d =>
         {
-            var waiting = d.Status.Groups.Where(g => g.Value.DesiredCanaries > 0 && !g.Value.Promoted).ToList();
+            var chosen = groups is { Count: > 0 } ? groups : d.Status.Groups.Keys;
+            if (chosen.FirstOrDefault(g => !d.Status.Groups.ContainsKey(g)) is { } unknown)
+                return (null, $"deployment has no task group \"{unknown}\"; its groups: {string.Join(", ", d.Status.Groups.Keys)}");
+            var waiting = d.Status.Groups.Where(g => chosen.Contains(g.Key) && g.Value.DesiredCanaries > 0 && !g.Value.Promoted).ToList();
             if (waiting.Count == 0) return (null, "deployment has no canaries to promote");
             foreach (var (name, group) in waiting)
             {
@@ -23,8 +33,9 @@ public sealed class DeploymentControl(ResourceClient client, JobReverter reverte
                 if (group.PlacedCanaries.Count < group.DesiredCanaries || group.Healthy < group.PlacedCanaries.Count)
                     return (null, $"task group \"{name}\" has {group.Healthy} healthy of {group.DesiredCanaries} canaries: wait until all are healthy");
             }
-            var groups = d.Status.Groups.ToDictionary(g => g.Key, g => g.Value with { Promoted = g.Value.Promoted || g.Value.DesiredCanaries > 0 });
-            return (d.Status with { Groups = groups, Description = DeploymentDescriptions.Running }, null);
+            var promoted = d.Status.Groups.ToDictionary(g => g.Key, g => g.Value with { Promoted = g.Value.Promoted || (chosen.Contains(g.Key) && g.Value.DesiredCanaries > 0) });
+            var awaiting = promoted.Values.Any(g => g.DesiredCanaries > 0 && !g.Promoted);
+            return (d.Status with { Groups = promoted, Description = awaiting ? DeploymentDescriptions.RunningNeedsPromotion : DeploymentDescriptions.Running }, null);
         }, cancellationToken);
 
     /// <summary>Pauses a running deployment: nothing more is replaced until it resumes.</summary>

@@ -18,6 +18,7 @@ public static class JobEndpoints
         job.MapGet("/evaluations", (string name, HttpContext http, JobHandlers h) => h.EvaluationsAsync(name, http));
         job.MapGet("/deployments", (string name, HttpContext http, JobHandlers h) => h.DeploymentsAsync(name, http));
         job.MapGet("/versions", (string name, HttpContext http, JobHandlers h) => h.VersionsAsync(name, http));
+        job.MapPost("/revert", (string name, RevertRequest request, HttpContext http, JobHandlers h) => h.RevertAsync(name, request, http));
         return app;
     }
 }

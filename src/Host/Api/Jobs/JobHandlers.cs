@@ -1,4 +1,5 @@
 using Reconciler.Clients;
+using Reconciler.Deployments;
 using Reconciler.Evaluations;
 using Reconciler.Host.Api.Contracts;
 using Reconciler.Host.Api.Errors;
@@ -12,7 +13,7 @@ namespace Reconciler.Host.Api.Jobs;
 
 /// <summary>
 /// What the <c>/v1/job/{name}</c> routes do: register with check-index, plan (a dry run of the scheduler), scale,
-/// force an evaluation, stop, and the job's allocations, evaluations, deployments and versions.
+/// force an evaluation, stop, revert to a recorded version, and the job's allocations, evaluations, deployments and versions.
 /// </summary>
 public sealed class JobHandlers(IResourceStore store, ResourceClient client, JobRequests requests, NamespaceGuard namespaces, DryRunPlanner planner, Blocking.BlockingQuery blocking)
 {
@@ -24,7 +25,7 @@ public sealed class JobHandlers(IResourceStore store, ResourceClient client, Job
         var before = await store.GetAsync(job.Key, http.RequestAborted) as Job;
         var stored = Blocking.BlockingQuery.TryReadIndex(http.Request, out var expected)
             ? await client.ApplyAsync(job, expected, http.RequestAborted)
-            : await client.ApplyAsync(job, http.RequestAborted);
+            : await SpecChange.RetryAsync(job.Key, async () => await client.ApplyAsync(job, http.RequestAborted), http.RequestAborted); // the job controller writes status meanwhile
         var changed = before is null || before.Metadata.Generation != stored.Metadata.Generation;
         // The job controller evaluates every new version under this name; an unchanged job is evaluated anew, as in Nomad.
         var evaluation = changed ? $"{name}-v{stored.Metadata.Generation}" : await EvaluateAsync(stored, EvaluationTrigger.JobRegister, http.RequestAborted);
@@ -95,12 +96,36 @@ public sealed class JobHandlers(IResourceStore store, ResourceClient client, Job
     public Task<IResult> DeploymentsAsync(string name, HttpContext http) =>
         OfJobAsync<Deployment>("Deployment", name, d => d.Spec.Job, http);
 
-    /// <summary><c>GET /v1/job/{name}/versions</c>: the store keeps no job history yet, so the current version only.</summary>
+    /// <summary><c>GET /v1/job/{name}/versions</c>: the job's recorded versions (<see cref="JobVersion"/>, with stable flags), newest first.</summary>
     public async Task<IResult> VersionsAsync(string name, HttpContext http)
     {
-        var job = await requests.JobAsync(JobRequests.Namespace(http.Request), name, http.RequestAborted);
-        return Results.Json(new ResourceList([RedactedView.ToJson(job)], store.Revision), ApiJson.Options);
+        var ns = JobRequests.Namespace(http.Request);
+        await requests.JobAsync(ns, name, http.RequestAborted);
+        var revision = store.Revision;
+        var versions = await History(http).VersionsAsync(ns, name, http.RequestAborted);
+        ResourceHandlers.SetIndex(http, revision);
+        return Results.Json(new ResourceList([.. versions.Select(RedactedView.ToJson)], revision), ApiJson.Options);
     }
+
+    /// <summary>
+    /// <c>POST /v1/job/{name}/revert</c>: registers a recorded version's spec as the job's new version (only while the
+    /// job is at <see cref="RevertRequest.EnforcePriorVersion"/> when given); the job controller evaluates it.
+    /// </summary>
+    public async Task<IResult> RevertAsync(string name, RevertRequest request, HttpContext http)
+    {
+        var job = await requests.JobAsync(JobRequests.Namespace(http.Request), name, http.RequestAborted);
+        var reverter = http.RequestServices.GetService<JobReverter>() ?? throw NoDeployments();
+        var result = await reverter.RevertAsync(job.Key, request.Version, request.EnforcePriorVersion, http.RequestAborted);
+        if (!result.Succeeded) throw ApiException.Conflict($"Cannot revert job '{name}': {result.Error}.");
+        var reverted = result.Job!;
+        ResourceHandlers.SetIndex(http, reverted.Metadata.ResourceVersion);
+        return Results.Json(new JobRegisterResponse(reverted.Key.ToString(), $"{name}-v{reverted.Metadata.Generation}", reverted.Metadata.ResourceVersion, reverted.Metadata.Generation, true), ApiJson.Options);
+    }
+
+    private static JobHistory History(HttpContext http) => http.RequestServices.GetService<JobHistory>() ?? throw NoDeployments();
+
+    private static ApiException NoDeployments() =>
+        ApiException.BadRequest("This agent keeps no job history (its server role, which runs deployments, is off); send the request to a server agent.");
 
     private async Task<IResult> OfJobAsync<T>(string kind, string name, Func<T, string> jobOf, HttpContext http) where T : Reconciler.Resources.Model.Resource
     {

@@ -6,7 +6,7 @@ namespace Reconciler.Host.Cli.Jobs;
 public static class JobCommand
 {
     /// <summary>Builds the command group.</summary>
-    public static Command Create(CliSession session) => new("job", "Plan, run, inspect, scale, evaluate and stop jobs.")
+    public static Command Create(CliSession session) => new("job", "Plan, run, inspect, scale, evaluate, promote, revert and stop jobs.")
     {
         JobPlanCommand.Create(session),
         JobRunCommand.Create(session),
@@ -15,5 +15,8 @@ public static class JobCommand
         JobScaleCommand.Create(session),
         JobStopCommand.Create(session),
         JobEvalCommand.Create(session),
+        JobPromoteCommand.Create(session),
+        JobHistoryCommand.Create(session),
+        JobRevertCommand.Create(session),
     };
 }

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Reconciler.Host.Api.Contracts;
+using Reconciler.Host.Cli.Deployments;
 using Reconciler.Host.Cli.Output;
 using Reconciler.Host.Cli.Remote;
 using Reconciler.Resources.Kinds;
@@ -37,7 +38,7 @@ public static class JobStatusCommand
                 session.Out.WriteLine(OutputFormatOption.Render(new { job, allocations = allocations.Items, deployments = deployments.Items }, output));
                 return 0;
             }
-            Print(session, Typed.As<Job>(job), Typed.All<Allocation>(allocations.Items), Typed.All<Deployment>(deployments.Items).LastOrDefault());
+            Print(session, Typed.As<Job>(job), Typed.All<Allocation>(allocations.Items), Typed.All<Deployment>(deployments.Items).MaxBy(d => d.Spec.JobVersion));
             return 0;
         });
         return command;
@@ -69,7 +70,10 @@ public static class JobStatusCommand
         {
             output.WriteLine();
             output.WriteLine("Latest Deployment");
-            TableWriter.WritePlain(output, null, [["ID", "=", Typed.Short(deployment.Metadata.Name)], ["Status", "=", Lower(deployment.Status.State)]]);
+            TableWriter.WritePlain(output, null, [["ID", "=", deployment.Metadata.Name], ["Status", "=", Lower(deployment.Status.State)], ["Description", "=", deployment.Status.Description ?? ""]]);
+            output.WriteLine();
+            output.WriteLine("Deployed");
+            TableWriter.Write(session, DeploymentView.GroupHeaders, DeploymentView.Groups(deployment));
         }
         output.WriteLine();
         output.WriteLine("Allocations");

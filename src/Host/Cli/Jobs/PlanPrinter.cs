@@ -9,7 +9,7 @@ public static class PlanPrinter
     public static void Print(TextWriter output, JobPlanResponse plan, string name, string file)
     {
         output.WriteLine($"{(plan.Exists ? plan.Diff.Count > 0 ? "+/-" : "" : "+")} Job: \"{name}\"".TrimStart());
-        foreach (var change in plan.Diff) output.WriteLine($"{Sign(change.Type)} {change.Path}: {Values(change)}");
+        foreach (var change in plan.Diff) output.WriteLine(Line(change));
         foreach (var group in plan.Groups)
         {
             var actions = Actions(group);
@@ -31,6 +31,9 @@ public static class PlanPrinter
         output.WriteLine("matches the server-side version. If the index has changed, another user has modified the job and the");
         output.WriteLine("plan's results are potentially invalid.");
     }
+
+    /// <summary>One field change as the plan prints it, e.g. <c>~ spec.groups[app].count: 1 => 3</c>.</summary>
+    public static string Line(FieldChange change) => $"{Sign(change.Type)} {change.Path}: {Values(change)}";
 
     private static string Sign(string type) => type switch
     {
