@@ -23,14 +23,16 @@ public sealed class ClientAgent : BackgroundService
     private readonly ResourceClient _client;
     private readonly DriverRegistry _drivers;
     private readonly TaskHandleFiles _handles;
+    private readonly LiveAllocations _live;
+    private readonly TaskLifecycle _lifecycle;
     private readonly TimeProvider _time;
     private readonly ILogger<ClientAgent> _logger;
 
     internal ClientAgent(ClientOptions options, NodeFingerprinter fingerprinter, NodeRegistration registration, ResourceClient client,
-        DriverRegistry drivers, TaskHandleFiles handles, TimeProvider time, ILogger<ClientAgent> logger)
+        DriverRegistry drivers, TaskHandleFiles handles, LiveAllocations live, TaskLifecycle lifecycle, TimeProvider time, ILogger<ClientAgent> logger)
     {
-        (_options, _fingerprinter, _registration, _client, _drivers, _handles, _time, _logger) =
-            (options, fingerprinter, registration, client, drivers, handles, time, logger);
+        (_options, _fingerprinter, _registration, _client, _drivers, _handles, _live, _lifecycle, _time, _logger) =
+            (options, fingerprinter, registration, client, drivers, handles, live, lifecycle, time, logger);
     }
 
     /// <summary>Fingerprints and registers the node; returns the heartbeat TTL.</summary>
@@ -72,6 +74,35 @@ public sealed class ClientAgent : BackgroundService
         return destroyed;
     }
 
+    /// <summary>
+    /// Stops the tasks of allocations deleted from the store while this client ran them (a snapshot restore, garbage
+    /// collection): no reconcile comes for an object that is gone, so each heartbeat looks for them.
+    /// </summary>
+    public async Task<int> StopDeletedAllocationsAsync(CancellationToken cancellationToken)
+    {
+        var stopped = 0;
+        foreach (var live in _live.All())
+        {
+            if (await _client.GetAsync<Allocation>(live.Key, cancellationToken).ConfigureAwait(false) is not null) continue;
+            await live.Gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+            try
+            {
+                // Checked again under the gate: the runner may have been placing it while we looked.
+                if (await _client.GetAsync<Allocation>(live.Key, cancellationToken).ConfigureAwait(false) is not null) continue;
+                foreach (var task in live.Tasks.Values)
+                    await _lifecycle.KillAsync(task, TimeSpan.FromSeconds(5), "the allocation no longer exists", false, cancellationToken).ConfigureAwait(false);
+                _handles.DeleteAllocation(live.Id);
+                _live.Remove(live.Id);
+                stopped++;
+            }
+            finally
+            {
+                live.Gate.Release();
+            }
+        }
+        return stopped;
+    }
+
     /// <inheritdoc />
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -83,6 +114,7 @@ public sealed class ClientAgent : BackgroundService
             try
             {
                 ttl = await HeartbeatAsync(stoppingToken).ConfigureAwait(false);
+                await StopDeletedAllocationsAsync(stoppingToken).ConfigureAwait(false);
             }
             catch (Exception exception) when (exception is not OperationCanceledException)
             {

@@ -45,6 +45,7 @@ public static class ClientReconcilerBuilderExtensions
         services.AddSingleton(provider => new ClientAgent(options, provider.GetRequiredService<NodeFingerprinter>(),
             provider.GetRequiredService<NodeRegistration>(), provider.GetRequiredService<Clients.ResourceClient>(),
             provider.GetRequiredService<DriverRegistry>(), provider.GetRequiredService<TaskHandleFiles>(),
+            provider.GetRequiredService<LiveAllocations>(), provider.GetRequiredService<TaskLifecycle>(),
             provider.GetRequiredService<TimeProvider>(), provider.GetRequiredService<Microsoft.Extensions.Logging.ILogger<ClientAgent>>()));
         if (runAgent) services.AddSingleton<IHostedService>(provider => provider.GetRequiredService<ClientAgent>());
         reconciler.Options.Kinds.Register<Secret>();

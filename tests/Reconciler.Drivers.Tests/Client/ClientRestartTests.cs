@@ -107,6 +107,31 @@ public sealed class ClientRestartTests : IAsyncLifetime
         Directory.Exists(Path.Combine(_data, "client", "handles", "a1")).Should().BeFalse();
     }
 
+    [ProcessFact]
+    public async Task A_running_client_stops_a_process_whose_allocation_is_deleted_from_the_store()
+    {
+        await using var holder = await ClientTestBed.StartAsync(_serverData, node: "holder", server: false, register: false);
+        await using var drivers = new RealTaskDrivers();
+        await using var client = await ClientTestBed.StartAsync(_data, server: false, store: holder.Kit.Store, drivers: drivers.Registry);
+        await client.Kit.ApplyAsync(ClientTestBed.Job("pair", JobType.Service, null, TwoTasks().Spec.Groups[0].Tasks[0]));
+        await client.Kit.ApplyAsync(new Allocation
+        {
+            Metadata = new ObjectMeta { Name = "a1", Namespace = "default" },
+            Spec = new AllocationSpec { Job = "pair", Group = "g", Node = "node-1", Name = "pair.g[0]" },
+        });
+        await client.SettleUntilAsync(() => client.Allocations("pair") is [{ Status.ClientStatus: AllocationClientStatus.Running }], "a running task");
+        var pidFile = Path.Combine(client.Options.AllocationDirectory("a1"), "proc", "local", "pid");
+        var pid = int.Parse((await Eventually.ValueAsync(() => File.Exists(pidFile) ? File.ReadAllText(pidFile) : null, "the task's pid")).Trim());
+
+        // A snapshot restore or garbage collection removes the object outright: no reconcile follows.
+        await holder.Kit.Store.DeleteAsync(new ResourceKey("Allocation", "default", "a1"));
+
+        (await client.Agent.StopDeletedAllocationsAsync(CancellationToken.None)).Should().Be(1);
+        await Eventually.TrueAsync(() => ProcessStartTicks(pid) is null, "the process of the deleted allocation to be gone");
+        Directory.Exists(Path.Combine(_data, "client", "handles", "a1")).Should().BeFalse();
+        (await client.Agent.StopDeletedAllocationsAsync(CancellationToken.None)).Should().Be(0, "nothing is left to stop");
+    }
+
     // Field 22 of /proc/PID/stat: when the process started, in clock ticks since boot; null when it is gone or a zombie
     // (killed, waiting for a parent to reap it).
     private static long? ProcessStartTicks(int pid)

@@ -14,4 +14,6 @@ internal sealed class LiveAllocations
     public LiveAllocation? Find(string allocationId) => _allocations.GetValueOrDefault(allocationId);
 
     public void Remove(string allocationId) => _allocations.TryRemove(allocationId, out _);
+
+    public IReadOnlyList<LiveAllocation> All() => [.. _allocations.Values];
 }
