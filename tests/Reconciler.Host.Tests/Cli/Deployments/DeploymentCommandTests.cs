@@ -41,6 +41,19 @@ public sealed class DeploymentCommandTests : AgentTest
 
     private static long Version(JsonObject allocation) => allocation["spec"]!["jobVersion"]!.GetValue<long>();
 
+    // The deployment controller counts the health an operator set asynchronously; promotion checks that count.
+    private async Task AwaitCanaryCountedHealthyAsync(string deployment)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (true)
+        {
+            var body = await Agent.Http.GetFromJsonAsync<JsonObject>($"/v1/deployments/{deployment}?namespace=default");
+            if (body?["status"]?["groups"]?["app"]?["healthy"]?.GetValue<int>() >= 1) return;
+            DateTime.UtcNow.Should().BeBefore(deadline, "the deployment should count the canary healthy");
+            await Task.Delay(50);
+        }
+    }
+
     private async Task MarkHealthyAsync(IEnumerable<JsonObject> allocations)
     {
         var ids = allocations.Select(a => a["metadata"]!["name"]!.GetValue<string>()).ToList();
@@ -61,6 +74,7 @@ public sealed class DeploymentCommandTests : AgentTest
         var status = await Agent.CliAsync("deployment", "status", "web-2");
         var early = await Agent.CliAsync("job", "promote", "web");
         await MarkHealthyAsync(canary);
+        await AwaitCanaryCountedHealthyAsync("web-2");
         var promote = await Agent.CliAsync("job", "promote", "web");
         var after = await Agent.CliAsync("deployment", "status", "web-2");
         var job = await Agent.CliAsync("job", "status", "web");
