@@ -71,8 +71,6 @@ public sealed class RuntimeBenchmark : IBenchmarkScenario
 
         var (latencies, fromAck) = await MeasureLatencyAsync(store, counter);
         await runtime.StopAsync(CancellationToken.None);
-        Array.Sort(latencies);
-        Array.Sort(fromAck);
         return new JsonObject
         {
             ["scenario"] = "runtime",
@@ -82,10 +80,10 @@ public sealed class RuntimeBenchmark : IBenchmarkScenario
             ["initialListMs"] = Math.Round(listed.TotalMilliseconds),
             ["reconcilesPerSecond"] = Math.Round(Objects / elapsed.TotalSeconds),
             ["reconcilesPerSecondWithList"] = Math.Round(Objects / endToEnd.TotalSeconds),
-            ["putToReconcileP50Ms"] = Math.Round(latencies[latencies.Length / 2], 3),
-            ["putToReconcileP99Ms"] = Math.Round(latencies[(int)(latencies.Length * 0.99)], 3),
-            ["ackToReconcileP99Ms"] = Math.Round(fromAck[(int)(fromAck.Length * 0.99)], 3),
-            ["latencySamples"] = latencies.Length,
+            ["putToReconcileP50Ms"] = Milliseconds(latencies, 50),
+            ["putToReconcileP99Ms"] = Milliseconds(latencies, 99),
+            ["ackToReconcileP99Ms"] = Milliseconds(fromAck, 99),
+            ["latencySamples"] = latencies.Count,
         };
     }
 
@@ -101,10 +99,12 @@ public sealed class RuntimeBenchmark : IBenchmarkScenario
     }
 
     // One put at a time, so each sample is a put into an idle runtime.
-    private static async Task<(double[] FromPut, double[] FromAck)> MeasureLatencyAsync(IResourceStore store, NoOpReconciler.Counter counter)
+    private static double Milliseconds(Percentiles percentiles, double percent) => Math.Round(percentiles.Microseconds(percent) / 1000, 3);
+
+    private static async Task<(Percentiles FromPut, Percentiles FromAck)> MeasureLatencyAsync(IResourceStore store, NoOpReconciler.Counter counter)
     {
-        var latencies = new double[LatencySamples];
-        var fromAck = new double[LatencySamples];
+        var latencies = new long[LatencySamples];
+        var fromAck = new long[LatencySamples];
         for (var i = 0; i < LatencySamples; i++)
         {
             var name = $"latency-{i:D5}";
@@ -113,10 +113,10 @@ public sealed class RuntimeBenchmark : IBenchmarkScenario
             await store.PutAsync(NamespaceNamed(name));
             var acknowledged = Stopwatch.GetTimestamp();
             var start = await reconciled;
-            latencies[i] = Stopwatch.GetElapsedTime(put, start).TotalMilliseconds;
-            fromAck[i] = Math.Max(0, Stopwatch.GetElapsedTime(acknowledged, start).TotalMilliseconds);
+            latencies[i] = start - put;
+            fromAck[i] = Math.Max(0, start - acknowledged);
         }
-        return (latencies, fromAck);
+        return (new Percentiles(latencies), new Percentiles(fromAck));
     }
 
     private static Namespace NamespaceNamed(string name) => new() { Metadata = new ObjectMeta { Name = name } };
