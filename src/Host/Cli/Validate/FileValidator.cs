@@ -14,9 +14,9 @@ public sealed class FileValidator(ResourceKindRegistry? kinds = null)
     private readonly ManifestReader _manifests = new(kinds ?? ResourceKindRegistry.Default);
 
     /// <summary>Validates every file the paths name or contain.</summary>
-    public ValidationReport Validate(IEnumerable<string> paths)
+    public FileValidationReport Validate(IEnumerable<string> paths)
     {
-        var report = new ValidationReport();
+        var report = new FileValidationReport();
         foreach (var path in paths)
         {
             if (Directory.Exists(path))
@@ -39,7 +39,7 @@ public sealed class FileValidator(ResourceKindRegistry? kinds = null)
         return report;
     }
 
-    private void ValidateFile(string file, ValidationReport report)
+    private void ValidateFile(string file, FileValidationReport report)
     {
         if (IsConfig(file))
         {

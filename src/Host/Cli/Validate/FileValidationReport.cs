@@ -3,7 +3,7 @@ using Reconciler.Resources.Diagnostics;
 namespace Reconciler.Host.Cli.Validate;
 
 /// <summary>What <c>recon validate</c> found: the files checked, what each holds, and every error.</summary>
-public sealed class ValidationReport
+public sealed class FileValidationReport
 {
     private readonly List<(string File, IReadOnlyList<string> Contents)> _validFiles = [];
     private int _filesChecked;
