@@ -62,6 +62,8 @@ public sealed class DeploymentControl(ResourceClient client, JobReverter reverte
         return new(written.Resource ?? failed, null);
     }
 
+    private const int MaxConflictRetries = 5;
+
     /// <summary>Sets the health of allocation <paramref name="allocation"/> by hand (healthCheck manual); a decided health is final.</summary>
     public async Task<DeploymentCommandResult> SetAllocationHealthAsync(ResourceKey allocation, bool healthy, CancellationToken cancellationToken = default)
     {
@@ -74,14 +76,20 @@ public sealed class DeploymentControl(ResourceClient client, JobReverter reverte
         return new(await client.GetAsync<Deployment>(new ResourceKey("Deployment", allocation.Namespace, id), cancellationToken).ConfigureAwait(false), null);
     }
 
+    // The deployment controller writes the same status: a command that meets its write is applied again to the
+    // status it wrote, since the change is a function of the current deployment.
     private async Task<DeploymentCommandResult> ChangeAsync(ResourceKey key, Func<Deployment, (DeploymentStatus? Status, string? Error)> change, CancellationToken cancellationToken)
     {
-        if (await client.GetAsync<Deployment>(key, cancellationToken).ConfigureAwait(false) is not { } deployment) return DeploymentCommandResult.Refused($"deployment {key} not found");
-        if (DeploymentProgress.IsTerminal(deployment.Status.State))
-            return DeploymentCommandResult.Refused($"deployment {key} is {deployment.Status.State.ToString().ToLowerInvariant()}: {deployment.Status.Description}");
-        var (status, error) = change(deployment);
-        if (error is not null) return DeploymentCommandResult.Refused(error);
-        var written = await client.UpdateStatusAsync(deployment with { Status = status! }, cancellationToken).ConfigureAwait(false);
-        return written.Succeeded ? new(written.Resource, null) : DeploymentCommandResult.Refused($"deployment {key} changed meanwhile: retry");
+        for (var attempt = 0; ; attempt++)
+        {
+            if (await client.GetAsync<Deployment>(key, cancellationToken).ConfigureAwait(false) is not { } deployment) return DeploymentCommandResult.Refused($"deployment {key} not found");
+            if (DeploymentProgress.IsTerminal(deployment.Status.State))
+                return DeploymentCommandResult.Refused($"deployment {key} is {deployment.Status.State.ToString().ToLowerInvariant()}: {deployment.Status.Description}");
+            var (status, error) = change(deployment);
+            if (error is not null) return DeploymentCommandResult.Refused(error);
+            var written = await client.UpdateStatusAsync(deployment with { Status = status! }, cancellationToken).ConfigureAwait(false);
+            if (written.Succeeded) return new(written.Resource, null);
+            if (attempt == MaxConflictRetries) return DeploymentCommandResult.Refused($"deployment {key} changed meanwhile: retry");
+        }
     }
 }

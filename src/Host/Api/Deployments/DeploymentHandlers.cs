@@ -30,12 +30,6 @@ public sealed class DeploymentHandlers(IResourceStore store, JobRequests request
     {
         var deployment = await FindAsync(JobRequests.Namespace(http.Request), id, http.RequestAborted);
         var result = await command(Control(http), deployment.Key, http.RequestAborted);
-        // The deployment watcher writes the status too; a command that met its write is tried again on the new status.
-        for (var attempt = 1; attempt < 5 && result.Error?.EndsWith("changed meanwhile: retry", StringComparison.Ordinal) == true; attempt++)
-        {
-            await Task.Delay(TimeSpan.FromMilliseconds(20 * attempt), http.RequestAborted);
-            result = await command(Control(http), deployment.Key, http.RequestAborted);
-        }
         if (!result.Succeeded) throw ApiException.Conflict($"Deployment '{deployment.Metadata.Name}': {result.Error}.");
         ResourceHandlers.SetIndex(http, result.Deployment!.Metadata.ResourceVersion);
         return Results.Json(RedactedView.ToJson(result.Deployment), ApiJson.Options);
