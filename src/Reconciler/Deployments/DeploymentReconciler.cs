@@ -66,10 +66,21 @@ public sealed class DeploymentReconciler(JobHistory history, JobReverter reverte
     {
         var healthy = status.Groups.Values.Sum(g => g.Healthy);
         var promoted = status.Groups.Values.Count(g => g.Promoted);
-        var stagger = status.State == DeploymentState.Successful ? TimeSpan.Zero : job.Spec.Update?.Stagger ?? TimeSpan.Zero;
+        var stagger = status.State == DeploymentState.Successful ? TimeSpan.Zero : Stagger(job, status);
         var evaluation = EvaluationFactory.For(job, EvaluationTrigger.DeploymentWatcher, name: $"{deployment.Metadata.Name}-h{healthy}-p{promoted}");
         if (stagger > TimeSpan.Zero) evaluation = evaluation with { Spec = evaluation.Spec with { WaitUntil = now + stagger } };
         if (context.Cache.Get<Evaluation>(evaluation.Key) is null) await context.Client.ApplyAsync(evaluation, cancellationToken).ConfigureAwait(false);
+    }
+
+    // update.stagger is per group (the job's block only fills in what a group leaves out); the next step waits for the
+    // shortest stagger among the groups still rolling, so one slow group does not hold back the others.
+    private static TimeSpan Stagger(Job job, DeploymentStatus status)
+    {
+        var rolling = job.Spec.Groups
+            .Where(g => status.Groups.TryGetValue(g.Name, out var group) && group.Healthy < group.Desired)
+            .Select(g => g.Update?.Stagger ?? job.Spec.Update?.Stagger ?? TimeSpan.Zero)
+            .ToList();
+        return rolling.Count == 0 ? TimeSpan.Zero : rolling.Min();
     }
 
     private static async Task CancelOlderAsync(Deployment deployment, ReconcileContext context, CancellationToken cancellationToken)
