@@ -22,6 +22,7 @@ public static class ContainerSpec
             [ContainerLabels.Namespace] = task.Namespace,
             [ContainerLabels.Job] = task.JobName ?? "",
         };
+        if (task.NodeName is { } node) labels[ContainerLabels.Node] = node;
         var parameters = new CreateContainerParameters
         {
             Name = NameOf(task),

@@ -113,6 +113,21 @@ public sealed class DockerDriver : ITaskDriver, IAsyncDisposable
     }
 
     /// <inheritdoc />
+    /// <remarks>Containers carry the node in the label <c>recon.node</c>; a container started before that label existed is not listed.</remarks>
+    public async Task<IReadOnlyList<TaskHandle>> ListTasksAsync(string nodeName, CancellationToken cancellationToken)
+    {
+        var containers = await _client.Containers.ListContainersAsync(new ContainersListParameters
+        {
+            All = true,
+            Filters = new Dictionary<string, IDictionary<string, bool>>
+            {
+                ["label"] = new Dictionary<string, bool> { [$"{ContainerLabels.Node}={nodeName}"] = true },
+            },
+        }, cancellationToken);
+        return [.. containers.Select(ContainerHandle.From).OfType<TaskHandle>()];
+    }
+
+    /// <inheritdoc />
     public Task<TaskExit> WaitAsync(string taskId, CancellationToken cancellationToken) =>
         Get(taskId).Exited.WaitAsync(cancellationToken);
 

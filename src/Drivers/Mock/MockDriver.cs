@@ -28,14 +28,11 @@ public sealed class MockDriver(TimeProvider? timeProvider = null) : ITaskDriver
         if (config.StartError is { } startError) return Task.FromResult(TaskStartResult.Failure(startError));
         if (_tasks.ContainsKey(task.Id))
             return Task.FromResult(TaskStartResult.Failure($"task {task.Id} is already running in the mock driver; destroy it first"));
-        var startedAt = _time.GetUtcNow();
-        var mock = new MockTask(task, config, _time, config.RunFor);
+        var handle = new TaskHandle { Driver = Name, Task = task, StartedAt = _time.GetUtcNow(), State = new JsonObject { ["mock"] = true } };
+        var mock = new MockTask(handle, config, _time, config.RunFor);
         _tasks[task.Id] = mock;
         mock.WriteStartOutput();
-        return Task.FromResult(TaskStartResult.Success(new TaskHandle
-        {
-            Driver = Name, Task = task, StartedAt = startedAt, State = new JsonObject { ["mock"] = true },
-        }));
+        return Task.FromResult(TaskStartResult.Success(handle));
     }
 
     /// <inheritdoc />
@@ -47,9 +44,14 @@ public sealed class MockDriver(TimeProvider? timeProvider = null) : ITaskDriver
             return Task.FromResult(TaskRecoveryResult.Failure(error));
         // The fake task "kept running" while no driver watched it: it ends when it would have.
         var remaining = config.RunFor - (_time.GetUtcNow() - handle.StartedAt);
-        _tasks[handle.Task.Id] = new MockTask(handle.Task, config, _time, remaining);
+        _tasks[handle.Task.Id] = new MockTask(handle, config, _time, remaining);
         return Task.FromResult(TaskRecoveryResult.Success);
     }
+
+    /// <inheritdoc />
+    /// <remarks>The fake tasks live in this driver instance only: it lists those it holds for the node.</remarks>
+    public Task<IReadOnlyList<TaskHandle>> ListTasksAsync(string nodeName, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<TaskHandle>>([.. _tasks.Values.Select(task => task.Handle).Where(handle => handle.Task.NodeName == nodeName)]);
 
     /// <inheritdoc />
     public Task<TaskExit> WaitAsync(string taskId, CancellationToken cancellationToken) => Get(taskId).Exited.WaitAsync(cancellationToken);

@@ -8,9 +8,9 @@ internal sealed class MockTask : IDisposable
     private readonly TaskCompletionSource<TaskExit> _exit = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly ITimer? _timer;
 
-    public MockTask(TaskConfiguration task, MockTaskConfig config, TimeProvider time, TimeSpan? remaining)
+    public MockTask(TaskHandle handle, MockTaskConfig config, TimeProvider time, TimeSpan? remaining)
     {
-        Configuration = task;
+        Handle = handle;
         Config = config;
         if (remaining is { } left)
         {
@@ -19,7 +19,9 @@ internal sealed class MockTask : IDisposable
         }
     }
 
-    public TaskConfiguration Configuration { get; }
+    public TaskHandle Handle { get; }
+
+    public TaskConfiguration Configuration => Handle.Task;
 
     public MockTaskConfig Config { get; }
 

@@ -12,6 +12,7 @@ namespace Reconciler.Drivers.Processes;
 public abstract class ProcessDriver : ITaskDriver, IAsyncDisposable
 {
     private readonly ConcurrentDictionary<string, RunningProcessTask> _tasks = new();
+    private readonly ConcurrentDictionary<string, TaskHandle> _handles = new();
     private readonly ProcessTaskLauncher _launcher;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
@@ -71,6 +72,7 @@ public abstract class ProcessDriver : ITaskDriver, IAsyncDisposable
         _tasks[task.Id] = running;
         _logger.LogInformation("Started task {TaskId} as {Identity}", task.Id, running.State.Identity);
         var handle = new TaskHandle { Driver = Name, Task = task, StartedAt = _time.GetUtcNow(), State = running.State.ToJson() };
+        _handles[task.Id] = handle;
         return Task.FromResult(TaskStartResult.Success(handle));
     }
 
@@ -92,9 +94,18 @@ public abstract class ProcessDriver : ITaskDriver, IAsyncDisposable
         var cgroup = state.CgroupPath is { } path ? new MemoryCgroup(path, state.CgroupVersion ?? "v1") : null;
         var pumps = RunningProcessTask.StartPumps(handle.Task, state);
         _tasks[handle.Task.Id] = new RunningProcessTask(handle.Task, state, child: null, cgroup, pumps, _logger);
+        _handles[handle.Task.Id] = handle;
         _logger.LogInformation("Recovered task {TaskId} as {Identity}", handle.Task.Id, state.Identity);
         return Task.FromResult(TaskRecoveryResult.Success);
     }
+
+    /// <inheritdoc />
+    /// <remarks>
+    /// A process leaves no mark the driver could find after the agent restarted without the client's persisted
+    /// handles, so this lists the tasks this instance started or recovered; the handles cover the rest.
+    /// </remarks>
+    public Task<IReadOnlyList<TaskHandle>> ListTasksAsync(string nodeName, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<TaskHandle>>([.. _handles.Values.Where(handle => handle.Task.NodeName == nodeName)]);
 
     /// <inheritdoc />
     public Task<TaskExit> WaitAsync(string taskId, CancellationToken cancellationToken) =>
@@ -128,6 +139,7 @@ public abstract class ProcessDriver : ITaskDriver, IAsyncDisposable
         File.Delete(task.State.StdoutFifo);
         File.Delete(task.State.StderrFifo);
         _tasks.TryRemove(taskId, out _);
+        _handles.TryRemove(taskId, out _);
     }
 
     /// <inheritdoc />
@@ -151,6 +163,7 @@ public abstract class ProcessDriver : ITaskDriver, IAsyncDisposable
     {
         foreach (var task in _tasks.Values.Where(task => !task.Exited.IsCompleted)) await task.DetachAsync();
         _tasks.Clear();
+        _handles.Clear();
         GC.SuppressFinalize(this);
     }
 

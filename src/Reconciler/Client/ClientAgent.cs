@@ -4,7 +4,6 @@ using Microsoft.Extensions.Logging;
 using Reconciler.Client.Fingerprint;
 using Reconciler.Client.Runner;
 using Reconciler.Clients;
-using Reconciler.Drivers;
 using Reconciler.Nodes;
 using Reconciler.Resources.Kinds;
 using Reconciler.Resources.Model;
@@ -21,7 +20,7 @@ public sealed class ClientAgent : BackgroundService
     private readonly NodeFingerprinter _fingerprinter;
     private readonly NodeRegistration _registration;
     private readonly ResourceClient _client;
-    private readonly DriverRegistry _drivers;
+    private readonly OrphanSweep _orphans;
     private readonly TaskHandleFiles _handles;
     private readonly LiveAllocations _live;
     private readonly TaskLifecycle _lifecycle;
@@ -29,10 +28,10 @@ public sealed class ClientAgent : BackgroundService
     private readonly ILogger<ClientAgent> _logger;
 
     internal ClientAgent(ClientOptions options, NodeFingerprinter fingerprinter, NodeRegistration registration, ResourceClient client,
-        DriverRegistry drivers, TaskHandleFiles handles, LiveAllocations live, TaskLifecycle lifecycle, TimeProvider time, ILogger<ClientAgent> logger)
+        OrphanSweep orphans, TaskHandleFiles handles, LiveAllocations live, TaskLifecycle lifecycle, TimeProvider time, ILogger<ClientAgent> logger)
     {
-        (_options, _fingerprinter, _registration, _client, _drivers, _handles, _live, _lifecycle, _time, _logger) =
-            (options, fingerprinter, registration, client, drivers, handles, live, lifecycle, time, logger);
+        (_options, _fingerprinter, _registration, _client, _orphans, _handles, _live, _lifecycle, _time, _logger) =
+            (options, fingerprinter, registration, client, orphans, handles, live, lifecycle, time, logger);
     }
 
     /// <summary>Fingerprints and registers the node; returns the heartbeat TTL.</summary>
@@ -51,28 +50,11 @@ public sealed class ClientAgent : BackgroundService
         _registration.HeartbeatAsync(_options.NodeName, NodeState.Ready, cancellationToken);
 
     /// <summary>
-    /// Destroys tasks from persisted handles whose allocation no longer exists in the store (deleted or garbage
-    /// collected while the client was down); allocations that still exist are the runner's to stop or adopt.
+    /// Destroys the tasks this node started — found through persisted handles and each driver's own listing (containers
+    /// labelled with the node) — whose allocation no longer exists in the store or is placed on another node; returns
+    /// how many. Allocations that still exist here are the runner's to stop or adopt.
     /// </summary>
-    public async Task<int> DestroyOrphansAsync(CancellationToken cancellationToken)
-    {
-        var destroyed = 0;
-        foreach (var allocationId in _handles.Allocations())
-        {
-            var handles = _handles.Load(allocationId);
-            var key = new ResourceKey("Allocation", handles.FirstOrDefault()?.Task.Namespace ?? "default", allocationId);
-            if (handles.Count > 0 && await _client.GetAsync<Allocation>(key, cancellationToken).ConfigureAwait(false) is not null) continue;
-            foreach (var handle in handles)
-            {
-                if (_drivers.Find(handle.Driver) is not { } driver) continue;
-                if (!(await driver.RecoverAsync(handle, cancellationToken).ConfigureAwait(false)).Recovered) continue;
-                await driver.DestroyAsync(handle.Task.Id, cancellationToken).ConfigureAwait(false);
-                destroyed++;
-            }
-            _handles.DeleteAllocation(allocationId);
-        }
-        return destroyed;
-    }
+    public Task<int> DestroyOrphansAsync(CancellationToken cancellationToken) => _orphans.DestroyAsync(cancellationToken);
 
     /// <summary>
     /// Stops the tasks of allocations deleted from the store while this client ran them (a snapshot restore, garbage

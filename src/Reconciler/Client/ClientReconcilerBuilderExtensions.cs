@@ -42,9 +42,12 @@ public static class ClientReconcilerBuilderExtensions
         services.AddSingleton(new CheckProbe(new HttpClient()));
         services.AddSingleton<AllocationHealthMonitor>();
         services.AddSingleton<IAllocationAccess, AllocationAccess>();
+        services.AddSingleton(provider => new OrphanSweep(options, provider.GetRequiredService<Clients.ResourceClient>(),
+            provider.GetRequiredService<DriverRegistry>(), provider.GetRequiredService<TaskHandleFiles>(),
+            provider.GetRequiredService<LiveAllocations>(), provider.GetRequiredService<Microsoft.Extensions.Logging.ILogger<OrphanSweep>>()));
         services.AddSingleton(provider => new ClientAgent(options, provider.GetRequiredService<NodeFingerprinter>(),
             provider.GetRequiredService<NodeRegistration>(), provider.GetRequiredService<Clients.ResourceClient>(),
-            provider.GetRequiredService<DriverRegistry>(), provider.GetRequiredService<TaskHandleFiles>(),
+            provider.GetRequiredService<OrphanSweep>(), provider.GetRequiredService<TaskHandleFiles>(),
             provider.GetRequiredService<LiveAllocations>(), provider.GetRequiredService<TaskLifecycle>(),
             provider.GetRequiredService<TimeProvider>(), provider.GetRequiredService<Microsoft.Extensions.Logging.ILogger<ClientAgent>>()));
         if (runAgent) services.AddSingleton<IHostedService>(provider => provider.GetRequiredService<ClientAgent>());

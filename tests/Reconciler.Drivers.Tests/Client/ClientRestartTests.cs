@@ -107,6 +107,72 @@ public sealed class ClientRestartTests : IAsyncLifetime
         Directory.Exists(Path.Combine(_data, "client", "handles", "a1")).Should().BeFalse();
     }
 
+    [DockerFact]
+    public async Task A_restarted_client_removes_its_containers_whose_allocation_was_deleted_and_leaves_another_nodes_alone()
+    {
+        await using var holder = await ClientTestBed.StartAsync(_serverData, node: "holder", server: false, register: false);
+        var first = new RealTaskDrivers();
+        var client = await ClientTestBed.StartAsync(_data, server: false, store: holder.Kit.Store, drivers: first.Registry);
+        var allocation = "orphan-" + Guid.NewGuid().ToString("N")[..8];
+        await client.Kit.ApplyAsync(ClientTestBed.Job("boxes", JobType.Service, null, TwoTasks().Spec.Groups[0].Tasks[1]));
+        await client.Kit.ApplyAsync(new Allocation
+        {
+            Metadata = new ObjectMeta { Name = allocation, Namespace = "default" },
+            Spec = new AllocationSpec { Job = "boxes", Group = "g", Node = "node-1", Name = "boxes.g[0]" },
+        });
+        await client.SettleUntilAsync(() => client.Allocations("boxes") is [{ Status.ClientStatus: AllocationClientStatus.Running }], "a running container");
+        Docker($"inspect -f {{{{.Config.Labels}}}} box-{allocation}").Should().Contain("recon.node:node-1");
+        // Another node's client on the same engine, for the very same allocation id: not this client's to remove.
+        var foreign = Docker($"run -d --label recon.alloc_id={allocation} --label recon.task=box --label recon.node=node-2 recon-test/busybox:1 sleep 3600");
+        try
+        {
+            await client.DisposeAsync();
+            await first.DisposeAsync();
+            (await holder.Kit.Client.DeleteAsync(new ResourceKey("Allocation", "default", allocation))).Should().Be(Reconciler.Clients.DeleteOutcome.Deleted);
+            // Without its persisted handle the container is still found: the engine lists it by the node's label.
+            Directory.Delete(Path.Combine(_data, "client", "handles"), recursive: true);
+
+            await using var second = new RealTaskDrivers();
+            await using var restarted = await ClientTestBed.StartAsync(_data, server: false, store: holder.Kit.Store, drivers: second.Registry);
+            (await restarted.Agent.DestroyOrphansAsync(CancellationToken.None)).Should().Be(1);
+
+            Docker($"ps -aq --filter name=^/box-{allocation}$").Should().BeEmpty("the orphaned container is stopped and removed");
+            Docker($"inspect -f {{{{.State.Running}}}} {foreign}").Should().Be("true", "another node's container is left alone");
+            (await restarted.Agent.DestroyOrphansAsync(CancellationToken.None)).Should().Be(0, "nothing is left to destroy");
+        }
+        finally
+        {
+            Docker($"rm -f {foreign}");
+        }
+    }
+
+    [Fact]
+    public async Task A_restarted_client_destroys_a_task_whose_allocation_was_placed_on_another_node()
+    {
+        await using var holder = await ClientTestBed.StartAsync(_serverData, node: "holder", server: false, register: false);
+        var mock = new Reconciler.Drivers.Mock.MockDriver(TimeProvider.System);
+        DriverRegistry Drivers(TimeProvider _) => new DriverRegistry().Add(mock);
+        var client = await ClientTestBed.StartAsync(_data, server: false, store: holder.Kit.Store, drivers: Drivers);
+        await client.Kit.ApplyAsync(ClientTestBed.Job("moved", JobType.Service, null, ClientTestBed.MockTask("app", new JsonObject { ["runFor"] = "1h" })));
+        var placed = new Allocation
+        {
+            Metadata = new ObjectMeta { Name = "m1", Namespace = "default" },
+            Spec = new AllocationSpec { Job = "moved", Group = "g", Node = "node-1", Name = "moved.g[0]" },
+        };
+        await client.Kit.ApplyAsync(placed);
+        await client.SettleUntilAsync(() => client.Allocations("moved") is [{ Status.ClientStatus: AllocationClientStatus.Running }], "a running task");
+        await client.DisposeAsync();
+
+        var stored = (await holder.Kit.Client.GetAsync<Allocation>(placed.Key))!;
+        await holder.Kit.ApplyAsync(stored with { Spec = stored.Spec with { Node = "node-2" } });
+        await using var restarted = await ClientTestBed.StartAsync(_data, server: false, store: holder.Kit.Store, drivers: Drivers);
+
+        (await mock.ListTasksAsync("node-1", CancellationToken.None)).Select(h => h.Task.Id).Should().Equal("m1/app");
+        (await restarted.Agent.DestroyOrphansAsync(CancellationToken.None)).Should().Be(1);
+        (await mock.ListTasksAsync("node-1", CancellationToken.None)).Should().BeEmpty("the task of an allocation now on node-2 is destroyed");
+        Directory.Exists(Path.Combine(_data, "client", "handles", "m1")).Should().BeFalse();
+    }
+
     [ProcessFact]
     public async Task A_running_client_stops_a_process_whose_allocation_is_deleted_from_the_store()
     {

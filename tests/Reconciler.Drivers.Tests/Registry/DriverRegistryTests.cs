@@ -49,6 +49,7 @@ public sealed class DriverRegistryTests
         public Task<DriverFingerprint> FingerprintAsync(CancellationToken cancellationToken) => throw new InvalidOperationException("probe exploded");
         public Task<TaskStartResult> StartAsync(TaskConfiguration task, CancellationToken cancellationToken) => throw new NotSupportedException();
         public Task<TaskRecoveryResult> RecoverAsync(TaskHandle handle, CancellationToken cancellationToken) => throw new NotSupportedException();
+        public Task<IReadOnlyList<TaskHandle>> ListTasksAsync(string nodeName, CancellationToken cancellationToken) => throw new NotSupportedException();
         public Task<TaskExit> WaitAsync(string taskId, CancellationToken cancellationToken) => throw new NotSupportedException();
         public Task StopAsync(string taskId, TimeSpan timeout, string signal, CancellationToken cancellationToken) => throw new NotSupportedException();
         public Task DestroyAsync(string taskId, CancellationToken cancellationToken) => throw new NotSupportedException();

@@ -46,6 +46,7 @@ public sealed class TaskPreparation(ClientOptions options)
             TaskName = task.Name,
             Namespace = allocation.Metadata.Namespace ?? "default",
             JobName = allocation.Spec.Job,
+            NodeName = options.NodeName,
             Config = Interpolation.Apply(task.Config, values),
             Env = env,
             Resources = allocation.Spec.Resources.GetValueOrDefault(task.Name) ?? task.Resources,
