@@ -25,7 +25,8 @@ public abstract class ProcessDriver : ITaskDriver, IAsyncDisposable
         _logger = logger ?? NullLogger.Instance;
         _time = timeProvider ?? TimeProvider.System;
         Cgroups = limitMemory ? MemoryCgroupSupport.Detect() : new MemoryCgroupSupport { Reason = $"the {name} driver does not limit memory" };
-        _launcher = new ProcessTaskLauncher(Cgroups, limitMemory, _logger);
+        KillCgroups = KillCgroupSupport.Detect();
+        _launcher = new ProcessTaskLauncher(Cgroups, limitMemory, KillCgroups, _logger);
     }
 
     /// <inheritdoc />
@@ -36,6 +37,9 @@ public abstract class ProcessDriver : ITaskDriver, IAsyncDisposable
 
     /// <summary>What the machine allows for memory limits.</summary>
     public MemoryCgroupSupport Cgroups { get; }
+
+    /// <summary>Whether stop can kill every process of a task through its cgroup, or only its process group.</summary>
+    public KillCgroupSupport KillCgroups { get; }
 
     /// <summary>
     /// The command a task's config asks for, or why the config is wrong. By default the config is a
@@ -54,7 +58,7 @@ public abstract class ProcessDriver : ITaskDriver, IAsyncDisposable
         var probe = new TaskConfiguration { AllocationId = "", TaskName = "", AllocationDirectory = "/", TaskDirectory = "/" };
         if (TaskEnvironment.Resolve(probe, "setsid") is null)
             return Task.FromResult(DriverFingerprint.Undetected("setsid (util-linux) is not on PATH; the process drivers start tasks through it"));
-        var attributes = new Dictionary<string, string>();
+        var attributes = new Dictionary<string, string> { [$"driver.{Name}.stop_scope"] = KillCgroups.Supported ? "cgroup" : "process_group" };
         if (LimitsMemory) attributes[$"driver.{Name}.memory_limits"] = Cgroups.Supported ? $"cgroup-{Cgroups.Version}" : "none";
         var description = LimitsMemory && !Cgroups.Supported ? $"healthy; memory is not limited: {Cgroups.Reason}" : "healthy";
         return Task.FromResult(DriverFingerprint.Available(description, attributes));
@@ -91,9 +95,8 @@ public abstract class ProcessDriver : ITaskDriver, IAsyncDisposable
                 ? $"the task's process {state.Pid} is no longer running"
                 : $"pid {state.Pid} now belongs to another process (started at tick {now.StartTicks}, the task's at {state.StartTicks}); not adopting it"));
         }
-        var cgroup = state.CgroupPath is { } path ? new MemoryCgroup(path, state.CgroupVersion ?? "v1") : null;
         var pumps = RunningProcessTask.StartPumps(handle.Task, state);
-        _tasks[handle.Task.Id] = new RunningProcessTask(handle.Task, state, child: null, cgroup, pumps, _logger);
+        _tasks[handle.Task.Id] = new RunningProcessTask(handle.Task, state, child: null, TaskCgroups.From(state), pumps, _logger);
         _handles[handle.Task.Id] = handle;
         _logger.LogInformation("Recovered task {TaskId} as {Identity}", handle.Task.Id, state.Identity);
         return Task.FromResult(TaskRecoveryResult.Success);
@@ -135,7 +138,7 @@ public abstract class ProcessDriver : ITaskDriver, IAsyncDisposable
         if (!_tasks.TryGetValue(taskId, out var task)) return;
         await task.SignalAsync(UnixSignal.Kill, cancellationToken);
         await task.Exited.WaitAsync(cancellationToken);
-        task.Cgroup?.Remove();
+        task.Cgroups.Remove();
         File.Delete(task.State.StdoutFifo);
         File.Delete(task.State.StderrFifo);
         _tasks.TryRemove(taskId, out _);

@@ -8,13 +8,13 @@ namespace Reconciler.Drivers.Processes;
 /// that joins the task's cgroup, points stdout and stderr at named pipes, runs the command as the
 /// task's user, and writes its exit code to a file so a recovered agent can still learn it.
 /// </summary>
-internal sealed class ProcessTaskLauncher(MemoryCgroupSupport cgroups, bool limitMemory, ILogger logger)
+internal sealed class ProcessTaskLauncher(MemoryCgroupSupport memory, bool limitMemory, KillCgroupSupport kill, ILogger logger)
 {
-    // $1 exit file, $2 stdout pipe, $3 stderr pipe, $4 cgroup.procs or "", then the command.
+    // $1 exit file, $2 stdout pipe, $3 stderr pipe, $4 the cgroup.procs files to join (space-separated, maybe none), then the command.
     // The traps are handlers, not "ignore": the launcher outlives a stop signal to record the exit
     // code, while the command (which execs with default dispositions) receives the signal itself.
     private const string Script = """
-        if [ -n "$4" ]; then echo $$ > "$4" || exit 125; fi
+        for procs in $4; do echo $$ > "$procs" || exit 125; done
         exec 1<>"$2" 2<>"$3" </dev/null
         exit_file=$1
         shift 4
@@ -39,53 +39,34 @@ internal sealed class ProcessTaskLauncher(MemoryCgroupSupport cgroups, bool limi
             StderrFifo = Path.Combine(task.LogDirectory, $".{task.TaskName}.stderr.fifo"),
         };
         File.Delete(state.ExitFile);
-        var cgroup = CreateCgroup(task);
-        if (cgroup is not null) state = state with { CgroupPath = cgroup.Path, CgroupVersion = cgroups.Version };
+        var cgroups = TaskCgroups.Create(task, memory, limitMemory, kill, logger);
+        state = state with { CgroupPath = cgroups.Memory?.Path, CgroupVersion = cgroups.Memory is null ? null : memory.Version, KillCgroupPath = cgroups.Kill?.Path };
 
         // The launcher runs as the agent's user (it joins the cgroup); it switches user for the command only.
-        var info = TaskEnvironment.StartInfo(task with { User = null }, "setsid", LauncherArguments(task, command, state, cgroup));
+        var info = TaskEnvironment.StartInfo(task with { User = null }, "setsid", LauncherArguments(task, command, state, cgroups));
         var pumps = RunningProcessTask.StartPumps(task, state);
         try
         {
             var child = Process.Start(info) ?? throw new InvalidOperationException("Process.Start returned no process");
             var identity = ProcessIdentity.Of(child.Id);
             state = state with { Pid = child.Id, StartTicks = identity?.StartTicks ?? 0 };
-            return (new RunningProcessTask(task, state, child, cgroup, pumps, logger), null);
+            return (new RunningProcessTask(task, state, child, cgroups, pumps, logger), null);
         }
         catch (Exception exception) when (exception is System.ComponentModel.Win32Exception or InvalidOperationException or ArgumentException)
         {
             _ = pumps.DisposeAsync();
-            cgroup?.Remove();
+            cgroups.Remove();
             return (null, $"starting '{command.Program}' failed: {exception.Message}");
         }
     }
 
-    private MemoryCgroup? CreateCgroup(TaskConfiguration task)
-    {
-        if (!limitMemory) return null;
-        if (!cgroups.Supported)
-        {
-            logger.LogInformation("Task {TaskId} runs without a memory limit: {Reason}", task.Id, cgroups.Reason);
-            return null;
-        }
-        try
-        {
-            return MemoryCgroup.Create(cgroups, task.Id, task.Resources.MemoryMB * 1024L * 1024L);
-        }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
-        {
-            logger.LogWarning("Task {TaskId} runs without a memory limit: creating its cgroup failed: {Reason}", task.Id, exception.Message);
-            return null;
-        }
-    }
-
-    private static IEnumerable<string> LauncherArguments(TaskConfiguration task, ProcessCommand command, ProcessTaskState state, MemoryCgroup? cgroup)
+    private static IEnumerable<string> LauncherArguments(TaskConfiguration task, ProcessCommand command, ProcessTaskState state, TaskCgroups cgroups)
     {
         IEnumerable<string> userSwitch = task.User is { Length: > 0 } user ? ["setpriv", .. TaskEnvironment.SwitchUser(user)] : [];
         return
         [
             "/bin/sh", "-c", Script, "recon-task-launcher", state.ExitFile, state.StdoutFifo, state.StderrFifo,
-            cgroup?.ProcsFile ?? "", .. userSwitch, command.Program, .. command.Arguments,
+            string.Join(' ', cgroups.ProcsFiles), .. userSwitch, command.Program, .. command.Arguments,
         ];
     }
 }

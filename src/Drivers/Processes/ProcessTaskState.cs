@@ -29,6 +29,9 @@ internal sealed record ProcessTaskState
     /// <summary>"v1" or "v2", when it has a cgroup.</summary>
     public string? CgroupVersion { get; init; }
 
+    /// <summary>The task's cgroup v2 directory whose <c>cgroup.kill</c> ends all of it, when it has one.</summary>
+    public string? KillCgroupPath { get; init; }
+
     public ProcessIdentity Identity => new(Pid, StartTicks);
 
     public JsonObject ToJson() => JsonSerializer.SerializeToNode(this, Json)!.AsObject();

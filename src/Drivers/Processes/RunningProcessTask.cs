@@ -20,12 +20,12 @@ internal sealed class RunningProcessTask
     private TaskResourceUsage? _lastUsage;
     private bool _commandStarted;
 
-    public RunningProcessTask(TaskConfiguration task, ProcessTaskState state, Process? child, MemoryCgroup? cgroup, LogPumps pumps, ILogger logger)
+    public RunningProcessTask(TaskConfiguration task, ProcessTaskState state, Process? child, TaskCgroups cgroups, LogPumps pumps, ILogger logger)
     {
         Configuration = task;
         State = state;
         _child = child;
-        Cgroup = cgroup;
+        Cgroups = cgroups;
         _pumps = pumps;
         _logger = logger;
         // A recovered task's command has long been started (or is gone).
@@ -37,7 +37,7 @@ internal sealed class RunningProcessTask
 
     public ProcessTaskState State { get; }
 
-    public MemoryCgroup? Cgroup { get; }
+    public TaskCgroups Cgroups { get; }
 
     /// <summary>Completes when the task has exited and its output has been copied to the log files.</summary>
     public Task<TaskExit> Exited { get; }
@@ -72,14 +72,17 @@ internal sealed class RunningProcessTask
     }
 
     /// <summary>
-    /// Signals the task's process group; false when no process of it is left. A task signalled just
-    /// after it started is first given a moment to become its own group (setsid) and for the launcher,
-    /// which survives stop signals, to start the command: a signal before that would reach no one.
+    /// Signals the task's process group; false when no process of it is left. SIGKILL also goes to the
+    /// whole task cgroup, reaching processes that left the group. A task signalled just after it started
+    /// is first given a moment to become its own group (setsid) and for the launcher, which survives stop
+    /// signals, to start the command: a signal before that would reach no one.
     /// </summary>
     public async Task<bool> SignalAsync(int signal, CancellationToken cancellationToken)
     {
         if (!_commandStarted) await WaitForCommandAsync(cancellationToken);
-        return !Exited.IsCompleted && ProcessGroup.Signal(State.Pid, signal);
+        if (Exited.IsCompleted) return false;
+        if (signal == UnixSignal.Kill) Cgroups.Kill?.Kill();
+        return ProcessGroup.Signal(State.Pid, signal);
     }
 
     private async Task WaitForCommandAsync(CancellationToken cancellationToken)
@@ -114,8 +117,8 @@ internal sealed class RunningProcessTask
         var usage = new TaskResourceUsage
         {
             Timestamp = now,
-            MemoryBytes = Cgroup?.UsageBytes() ?? rss,
-            MemoryLimitBytes = Cgroup?.LimitBytes(),
+            MemoryBytes = Cgroups.Memory?.UsageBytes() ?? rss,
+            MemoryLimitBytes = Cgroups.Memory?.LimitBytes(),
             CpuTime = cpu,
             CpuPercent = percent,
         };
@@ -137,10 +140,13 @@ internal sealed class RunningProcessTask
             using var timer = new PeriodicTimer(PollInterval);
             while (State.Identity.IsAlive()) await timer.WaitForNextTickAsync(_detached.Token);
         }
+        // The task is over: whatever it started that left its group (a daemonised child) goes with it.
+        if (Cgroups.Kill is { } kill && !await kill.KillRemainingAsync(CancellationToken.None))
+            _logger.LogWarning("Processes of task {TaskId} outlived cgroup.kill of {Cgroup}", Configuration.Id, kill.Path);
         await _pumps.DisposeAsync();
-        var exit = Describe(code ?? ReadExitFile(), Cgroup?.OomKilled() ?? false);
-        // Its processes are gone: the cgroup can go too, even when nobody destroys the task.
-        Cgroup?.Remove();
+        var exit = Describe(code ?? ReadExitFile(), Cgroups.Memory?.OomKilled() ?? false);
+        // Its processes are gone: the cgroups can go too, even when nobody destroys the task.
+        Cgroups.Remove();
         _logger.LogInformation("Task {TaskId} {Exit}", Configuration.Id, exit.Describe());
         return exit;
     }

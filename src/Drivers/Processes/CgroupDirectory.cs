@@ -1,0 +1,52 @@
+using System.Globalization;
+
+namespace Reconciler.Drivers.Processes;
+
+/// <summary>What every task cgroup directory shares: its name from the task id, reading its files, removing it.</summary>
+internal static class CgroupDirectory
+{
+    /// <summary>The directory of <paramref name="taskId"/>'s cgroup under <paramref name="parent"/>: the id with anything unsafe replaced.</summary>
+    public static string For(string parent, string taskId) =>
+        Path.Combine(parent, string.Concat(taskId.Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' ? c : '_')));
+
+    /// <summary>A file of the cgroup as a number, or null when it cannot be read (gone, "max").</summary>
+    public static long? ReadNumber(string path, string file)
+    {
+        try
+        {
+            var text = File.ReadAllText(Path.Combine(path, file)).Trim();
+            return long.TryParse(text, CultureInfo.InvariantCulture, out var value) ? value : null;
+        }
+        catch (IOException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Whether a <c>KEY VALUE</c> line of a cgroup file has a value other than 0.</summary>
+    public static bool HasNonZero(string path, string file, string key)
+    {
+        try
+        {
+            return File.ReadLines(Path.Combine(path, file)).Select(line => line.Split(' ')).Any(parts =>
+                parts.Length == 2 && parts[0] == key && parts[1] != "0");
+        }
+        catch (IOException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Removes the cgroup once its processes are gone; a failure leaves it behind harmlessly.</summary>
+    public static void Remove(string path)
+    {
+        try
+        {
+            if (Directory.Exists(path)) Directory.Delete(path);
+        }
+        catch (IOException)
+        {
+            // Still has processes (a straggler that escaped the group): the kernel keeps it until they end.
+        }
+    }
+}
