@@ -3,7 +3,7 @@ using Docker.DotNet.Models;
 
 namespace Reconciler.Drivers.Docker;
 
-/// <summary><c>docker exec</c>: runs a command in a running container, streaming its input and output.</summary>
+/// <summary><c>docker exec</c>: runs a command in a running container, streaming its input and output, in a terminal when asked.</summary>
 internal static class ContainerExec
 {
     private static readonly TimeSpan ExitCodeDeadline = TimeSpan.FromSeconds(10);
@@ -21,8 +21,10 @@ internal static class ContainerExec
                 AttachStdout = true,
                 AttachStderr = true,
                 User = container.Configuration.User,
+                // A terminal merges stderr into stdout, as docker exec -t does; the engine then sends one raw stream.
+                Tty = request.Tty,
             }, cancellationToken);
-            using (var stream = await client.Exec.StartAndAttachContainerExecAsync(exec.ID, tty: false, cancellationToken))
+            using (var stream = await client.Exec.StartAndAttachContainerExecAsync(exec.ID, request.Tty, cancellationToken))
             {
                 var output = stream.CopyOutputToAsync(Stream.Null, request.Stdout, request.Stderr, cancellationToken);
                 if (request.Stdin is not null)

@@ -151,7 +151,7 @@ public abstract class ProcessDriver : ITaskDriver, IAsyncDisposable
         var task = Get(taskId);
         return task.Exited.IsCompleted
             ? Task.FromResult(ExecResult.Failure($"task {taskId} is not running"))
-            : ProcessExec.RunAsync(task.Configuration, request, cancellationToken);
+            : ProcessExec.RunAsync(task.Configuration, Name, request, cancellationToken);
     }
 
     /// <inheritdoc />

@@ -3,15 +3,23 @@ using System.Diagnostics;
 
 namespace Reconciler.Drivers.Processes;
 
-/// <summary>Runs a command beside a process task: same working directory, environment and user.</summary>
+/// <summary>Runs a command beside a process task: same working directory, environment and user; in a terminal through <see cref="ScriptTerminal"/> when asked.</summary>
 internal static class ProcessExec
 {
-    public static async Task<ExecResult> RunAsync(TaskConfiguration task, ExecRequest request, CancellationToken cancellationToken)
+    public static async Task<ExecResult> RunAsync(TaskConfiguration task, string driver, ExecRequest request, CancellationToken cancellationToken)
     {
         if (request.Command.Count == 0) return ExecResult.Failure("exec needs a command");
         if (TaskEnvironment.Resolve(task, request.Command[0]) is null)
             return ExecResult.Failure($"command '{request.Command[0]}' was not found on the task's PATH");
-        var info = TaskEnvironment.StartInfo(task, request.Command[0], request.Command.Skip(1));
+        var command = request.Command;
+        if (request.Tty)
+        {
+            var (terminal, error) = ScriptTerminal.Wrap(task, driver, command);
+            if (terminal is null) return ExecResult.Failure(error!);
+            command = terminal;
+        }
+        var info = TaskEnvironment.StartInfo(task, command[0], command.Skip(1));
+        if (request.Tty) info.Environment["SHELL"] = ScriptTerminal.Shell;
         info.RedirectStandardInput = true;
         info.RedirectStandardOutput = true;
         info.RedirectStandardError = true;
@@ -22,7 +30,7 @@ internal static class ProcessExec
         }
         catch (Win32Exception exception)
         {
-            return ExecResult.Failure($"starting '{request.Command[0]}' failed: {exception.Message}");
+            return ExecResult.Failure($"starting '{command[0]}' failed: {exception.Message}");
         }
         using var kill = cancellationToken.Register(() => process.Kill(entireProcessTree: true));
         var stdout = process.StandardOutput.BaseStream.CopyToAsync(request.Stdout, cancellationToken);

@@ -15,6 +15,10 @@ public sealed record ExecRequest
     /// <summary>Receives the command's stderr.</summary>
     public Stream Stderr { get; init; } = Stream.Null;
 
-    /// <summary>The caller asked for a terminal (<c>alloc exec -t</c>); a driver that cannot give one runs the command without.</summary>
+    /// <summary>
+    /// The caller asked for a terminal (<c>alloc exec -t</c>): the command sees a tty and its stderr is merged into
+    /// <see cref="Stdout"/>, as a terminal shows it. A driver that cannot give one fails the exec saying so
+    /// (<see cref="ExecResult.Failure"/>) rather than running the command without.
+    /// </summary>
     public bool Tty { get; init; }
 }

@@ -96,6 +96,19 @@ public sealed class DockerDriverTests : IAsyncLifetime
     }
 
     [DockerFact]
+    public async Task Exec_with_a_tty_runs_the_command_in_a_terminal_that_merges_stderr_into_stdout()
+    {
+        var (task, _) = await StartAsync("terminal", new JsonObject { ["image"] = Image, ["args"] = new JsonArray("sleep", "1000") });
+
+        var (result, stdout, stderr) = await ExecCapture.RunInTerminalAsync(_driver, task.Id,
+            "/bin/sh", "-c", "echo out; echo err >&2; [ -t 0 ] && [ -t 1 ] && echo is-a-tty; exit 3");
+
+        result.ExitCode.Should().Be(3);
+        stdout.Replace("\r\n", "\n", StringComparison.Ordinal).Should().Be("out\nerr\nis-a-tty\n", "a terminal shows both streams, with CRLF line ends");
+        stderr.Should().BeEmpty();
+    }
+
+    [DockerFact]
     public async Task A_container_publishes_its_port_label_on_the_allocated_host_port()
     {
         var port = LocalNetwork.FreePort();

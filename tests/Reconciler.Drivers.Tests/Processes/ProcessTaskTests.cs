@@ -125,6 +125,33 @@ public sealed class ProcessTaskTests : IAsyncLifetime
         await _driver.DestroyAsync(task.Id, CancellationToken.None);
     }
 
+    [ProcessFact("script")]
+    public async Task Exec_with_a_tty_runs_the_command_in_a_terminal_that_merges_stderr_into_stdout()
+    {
+        var task = await StartAsync("terminal", new JsonObject { ["command"] = "sleep", ["args"] = new JsonArray("1000") });
+
+        var (result, stdout, stderr) = await ExecCapture.RunInTerminalAsync(_driver, task.Id,
+            "/bin/sh", "-c", "echo out; echo err >&2; [ -t 0 ] && [ -t 1 ] && echo is-a-tty; printf '[%s]' \"$1\"; exit 3", "sh", "it's $HOME");
+
+        result.ExitCode.Should().Be(3, result.Error);
+        stdout.Replace("\r\n", "\n", StringComparison.Ordinal).Should().Be("out\nerr\nis-a-tty\n[it's $HOME]", "arguments reach the command as given, quotes and all");
+        stderr.Should().BeEmpty();
+        await _driver.DestroyAsync(task.Id, CancellationToken.None);
+    }
+
+    [ProcessFact]
+    public async Task Exec_with_a_tty_where_script_is_missing_is_refused_saying_so()
+    {
+        var task = await StartAsync("noterm", new JsonObject { ["command"] = "/bin/sleep", ["args"] = new JsonArray("1000") },
+            options => options.Env["PATH"] = "/nonexistent");
+
+        var (result, stdout, _) = await ExecCapture.RunInTerminalAsync(_driver, task.Id, "/bin/echo", "ran");
+
+        result.Error.Should().Be("tty is not supported for raw_exec tasks on this machine: script (util-linux) is not on PATH; install it or run exec without -t");
+        stdout.Should().BeEmpty("the command is not run without the terminal it asked for");
+        await _driver.DestroyAsync(task.Id, CancellationToken.None);
+    }
+
     [ProcessFact]
     public async Task A_missing_command_is_a_clear_start_error()
     {
@@ -167,7 +194,7 @@ public sealed class ProcessTaskTests : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        foreach (var name in new[] { "web", "talker", "chatty", "stubborn", "polite", "parent", "host", "busy" })
+        foreach (var name in new[] { "web", "talker", "chatty", "stubborn", "polite", "parent", "host", "busy", "terminal", "noterm" })
             await _driver.DestroyAsync($"{_directory.AllocationId}/{name}", CancellationToken.None);
         await _driver.DisposeAsync();
         _directory.Dispose();
