@@ -26,7 +26,7 @@ public static class ContainerHandle
                 TaskName = task,
                 Namespace = labels.GetValueOrDefault(ContainerLabels.Namespace) ?? "default",
                 JobName = labels.GetValueOrDefault(ContainerLabels.Job),
-                NodeName = labels.GetValueOrDefault(ContainerLabels.Node),
+                NodeId = labels.GetValueOrDefault(ContainerLabels.NodeId),
                 AllocationDirectory = MountSource(container, "/alloc") is { } alloc ? Path.GetDirectoryName(alloc)! : Path.GetDirectoryName(taskDirectory) ?? "",
                 TaskDirectory = taskDirectory,
             },

@@ -15,6 +15,6 @@ public static class ContainerLabels
     /// <summary>The job's name.</summary>
     public const string Job = "recon.job";
 
-    /// <summary>The node whose client started the container: a restarted client lists its own containers by it.</summary>
-    public const string Node = "recon.node";
+    /// <summary>The id of the node whose client started the container: a restarted client lists its own containers by it.</summary>
+    public const string NodeId = "recon.node_id";
 }

@@ -22,7 +22,7 @@ public static class ContainerSpec
             [ContainerLabels.Namespace] = task.Namespace,
             [ContainerLabels.Job] = task.JobName ?? "",
         };
-        if (task.NodeName is { } node) labels[ContainerLabels.Node] = node;
+        if (task.NodeId is { } node) labels[ContainerLabels.NodeId] = node;
         var parameters = new CreateContainerParameters
         {
             Name = NameOf(task),

@@ -113,15 +113,15 @@ public sealed class DockerDriver : ITaskDriver, IAsyncDisposable
     }
 
     /// <inheritdoc />
-    /// <remarks>Containers carry the node in the label <c>recon.node</c>; a container started before that label existed is not listed.</remarks>
-    public async Task<IReadOnlyList<TaskHandle>> ListTasksAsync(string nodeName, CancellationToken cancellationToken)
+    /// <remarks>Containers carry the node id in the label <c>recon.node_id</c>; a container started before that label existed is not listed.</remarks>
+    public async Task<IReadOnlyList<TaskHandle>> ListTasksAsync(string nodeId, CancellationToken cancellationToken)
     {
         var containers = await _client.Containers.ListContainersAsync(new ContainersListParameters
         {
             All = true,
             Filters = new Dictionary<string, IDictionary<string, bool>>
             {
-                ["label"] = new Dictionary<string, bool> { [$"{ContainerLabels.Node}={nodeName}"] = true },
+                ["label"] = new Dictionary<string, bool> { [$"{ContainerLabels.NodeId}={nodeId}"] = true },
             },
         }, cancellationToken);
         return [.. containers.Select(ContainerHandle.From).OfType<TaskHandle>()];

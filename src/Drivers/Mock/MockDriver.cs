@@ -50,8 +50,8 @@ public sealed class MockDriver(TimeProvider? timeProvider = null) : ITaskDriver
 
     /// <inheritdoc />
     /// <remarks>The fake tasks live in this driver instance only: it lists those it holds for the node.</remarks>
-    public Task<IReadOnlyList<TaskHandle>> ListTasksAsync(string nodeName, CancellationToken cancellationToken) =>
-        Task.FromResult<IReadOnlyList<TaskHandle>>([.. _tasks.Values.Select(task => task.Handle).Where(handle => handle.Task.NodeName == nodeName)]);
+    public Task<IReadOnlyList<TaskHandle>> ListTasksAsync(string nodeId, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<TaskHandle>>([.. _tasks.Values.Select(task => task.Handle).Where(handle => handle.Task.NodeId == nodeId)]);
 
     /// <inheritdoc />
     public Task<TaskExit> WaitAsync(string taskId, CancellationToken cancellationToken) => Get(taskId).Exited.WaitAsync(cancellationToken);

@@ -107,8 +107,8 @@ public abstract class ProcessDriver : ITaskDriver, IAsyncDisposable
     /// A process leaves no mark the driver could find after the agent restarted without the client's persisted
     /// handles, so this lists the tasks this instance started or recovered; the handles cover the rest.
     /// </remarks>
-    public Task<IReadOnlyList<TaskHandle>> ListTasksAsync(string nodeName, CancellationToken cancellationToken) =>
-        Task.FromResult<IReadOnlyList<TaskHandle>>([.. _handles.Values.Where(handle => handle.Task.NodeName == nodeName)]);
+    public Task<IReadOnlyList<TaskHandle>> ListTasksAsync(string nodeId, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<TaskHandle>>([.. _handles.Values.Where(handle => handle.Task.NodeId == nodeId)]);
 
     /// <inheritdoc />
     public Task<TaskExit> WaitAsync(string taskId, CancellationToken cancellationToken) =>

@@ -38,6 +38,9 @@ public sealed record ClientOptions
     /// <summary>The directory of one allocation.</summary>
     public string AllocationDirectory(string allocationId) => Path.Combine(DataDirectory, "alloc", allocationId);
 
+    /// <summary>The file holding the node id tasks are marked with (<see cref="NodeIdentity"/>).</summary>
+    public string NodeIdFile => Path.Combine(DataDirectory, "client", "node-id");
+
     /// <summary>The directory persisted task handles are written to.</summary>
     public string HandleDirectory => Path.Combine(DataDirectory, "client", "handles");
 }

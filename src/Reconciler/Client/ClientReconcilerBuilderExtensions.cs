@@ -34,6 +34,7 @@ public static class ClientReconcilerBuilderExtensions
         services.TryAddSingleton(new NodeOptions());
         services.TryAddSingleton<NodeRegistration>();
         services.AddSingleton<NodeFingerprinter>();
+        services.AddSingleton<NodeIdentity>();
         services.AddSingleton<TaskPreparation>();
         services.AddSingleton<LiveAllocations>();
         services.AddSingleton<TaskHandleFiles>();
@@ -42,7 +43,7 @@ public static class ClientReconcilerBuilderExtensions
         services.AddSingleton(new CheckProbe(new HttpClient()));
         services.AddSingleton<AllocationHealthMonitor>();
         services.AddSingleton<IAllocationAccess, AllocationAccess>();
-        services.AddSingleton(provider => new OrphanSweep(options, provider.GetRequiredService<Clients.ResourceClient>(),
+        services.AddSingleton(provider => new OrphanSweep(options, provider.GetRequiredService<NodeIdentity>(), provider.GetRequiredService<Clients.ResourceClient>(),
             provider.GetRequiredService<DriverRegistry>(), provider.GetRequiredService<TaskHandleFiles>(),
             provider.GetRequiredService<LiveAllocations>(), provider.GetRequiredService<Microsoft.Extensions.Logging.ILogger<OrphanSweep>>()));
         services.AddSingleton(provider => new ClientAgent(options, provider.GetRequiredService<NodeFingerprinter>(),

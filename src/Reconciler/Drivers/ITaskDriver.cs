@@ -33,13 +33,14 @@ public interface ITaskDriver
     Task<TaskRecoveryResult> RecoverAsync(TaskHandle handle, CancellationToken cancellationToken);
 
     /// <summary>
-    /// The tasks this driver can find that were started for <paramref name="nodeName"/>, as handles to
+    /// The tasks this driver can find that were started for the node <paramref name="nodeId"/>
+    /// (<see cref="TaskConfiguration.NodeId"/>), as handles to
     /// <see cref="RecoverAsync"/> and then stop or destroy them with — including tasks no persisted handle
     /// remembers. Docker asks the engine for containers labelled with the node; drivers whose tasks leave no
     /// trace outside the agent (processes, the mock) list the tasks they hold, and the client's persisted
     /// handles cover the rest.
     /// </summary>
-    Task<IReadOnlyList<TaskHandle>> ListTasksAsync(string nodeName, CancellationToken cancellationToken);
+    Task<IReadOnlyList<TaskHandle>> ListTasksAsync(string nodeId, CancellationToken cancellationToken);
 
     /// <summary>Completes when the task has exited, with how it exited.</summary>
     Task<TaskExit> WaitAsync(string taskId, CancellationToken cancellationToken);

@@ -24,10 +24,11 @@ public sealed record TaskConfiguration
     public string? JobName { get; init; }
 
     /// <summary>
-    /// The node whose client started the task. Drivers mark what they start with it (a container label), so a
-    /// restarted client finds its own tasks through <see cref="ITaskDriver.ListTasksAsync"/> and leaves other nodes' alone.
+    /// The id of the node whose client started the task, kept in the client's data directory. Drivers mark what they
+    /// start with it (a container label), so a restarted client finds its own tasks through
+    /// <see cref="ITaskDriver.ListTasksAsync"/> and leaves other nodes' alone.
     /// </summary>
-    public string? NodeName { get; init; }
+    public string? NodeId { get; init; }
 
     /// <summary>The driver-specific settings from the job's task <c>config</c>.</summary>
     public JsonObject Config { get; init; } = [];

@@ -1,6 +1,9 @@
 using System.Diagnostics;
 using System.Text.Json.Nodes;
 
+using Microsoft.Extensions.DependencyInjection;
+
+using Reconciler.Client;
 using Reconciler.Drivers.Tests.Support;
 using Reconciler.Resources.Kinds;
 using Reconciler.Resources.Model;
@@ -121,9 +124,10 @@ public sealed class ClientRestartTests : IAsyncLifetime
             Spec = new AllocationSpec { Job = "boxes", Group = "g", Node = "node-1", Name = "boxes.g[0]" },
         });
         await client.SettleUntilAsync(() => client.Allocations("boxes") is [{ Status.ClientStatus: AllocationClientStatus.Running }], "a running container");
-        Docker($"inspect -f {{{{.Config.Labels}}}} box-{allocation}").Should().Contain("recon.node:node-1");
+        var nodeId = client.Kit.Services.GetRequiredService<NodeIdentity>().Id;
+        Docker($"inspect -f \"{{{{json .Config.Labels}}}}\" box-{allocation}").Should().Contain($"\"recon.node_id\":\"{nodeId}\"");
         // Another node's client on the same engine, for the very same allocation id: not this client's to remove.
-        var foreign = Docker($"run -d --label recon.alloc_id={allocation} --label recon.task=box --label recon.node=node-2 recon-test/busybox:1 sleep 3600");
+        var foreign = Docker($"run -d --label recon.alloc_id={allocation} --label recon.task=box --label recon.node_id=other-{nodeId} recon-test/busybox:1 sleep 3600");
         try
         {
             await client.DisposeAsync();
@@ -167,9 +171,10 @@ public sealed class ClientRestartTests : IAsyncLifetime
         await holder.Kit.ApplyAsync(stored with { Spec = stored.Spec with { Node = "node-2" } });
         await using var restarted = await ClientTestBed.StartAsync(_data, server: false, store: holder.Kit.Store, drivers: Drivers);
 
-        (await mock.ListTasksAsync("node-1", CancellationToken.None)).Select(h => h.Task.Id).Should().Equal("m1/app");
+        var nodeId = restarted.Kit.Services.GetRequiredService<NodeIdentity>().Id;
+        (await mock.ListTasksAsync(nodeId, CancellationToken.None)).Select(h => h.Task.Id).Should().Equal("m1/app");
         (await restarted.Agent.DestroyOrphansAsync(CancellationToken.None)).Should().Be(1);
-        (await mock.ListTasksAsync("node-1", CancellationToken.None)).Should().BeEmpty("the task of an allocation now on node-2 is destroyed");
+        (await mock.ListTasksAsync(nodeId, CancellationToken.None)).Should().BeEmpty("the task of an allocation now on node-2 is destroyed");
         Directory.Exists(Path.Combine(_data, "client", "handles", "m1")).Should().BeFalse();
     }
 

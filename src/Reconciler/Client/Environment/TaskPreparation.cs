@@ -8,7 +8,7 @@ namespace Reconciler.Client.Environment;
 /// directories, builds the environment, interpolates config and env, renders templates to files and resolves
 /// host volume mounts. The result is the <see cref="TaskConfiguration"/> the driver gets, or why there is none.
 /// </summary>
-public sealed class TaskPreparation(ClientOptions options)
+public sealed class TaskPreparation(ClientOptions options, NodeIdentity identity)
 {
     /// <summary>Prepares <paramref name="task"/> of <paramref name="allocation"/>; the error names what to fix.</summary>
     public (TaskConfiguration? Task, string? Error) Prepare(Allocation allocation, TaskGroup group, JobTask task, Node node,
@@ -46,7 +46,7 @@ public sealed class TaskPreparation(ClientOptions options)
             TaskName = task.Name,
             Namespace = allocation.Metadata.Namespace ?? "default",
             JobName = allocation.Spec.Job,
-            NodeName = options.NodeName,
+            NodeId = identity.Id,
             Config = Interpolation.Apply(task.Config, values),
             Env = env,
             Resources = allocation.Spec.Resources.GetValueOrDefault(task.Name) ?? task.Resources,

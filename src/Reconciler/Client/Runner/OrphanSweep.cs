@@ -11,9 +11,9 @@ namespace Reconciler.Client.Runner;
 /// When the client starts, destroys the tasks this node started whose allocation no longer exists in the store or is
 /// no longer placed on this node (deleted, garbage collected or restored away while the client was down). Candidates
 /// come from the client's persisted handles and from what each driver lists for the node (the containers it
-/// labelled), so a task whose handle was lost is found too. Allocations the runner already holds are the runner's.
+/// labelled with the node id), so a task whose handle was lost is found too. Allocations the runner already holds are the runner's.
 /// </summary>
-internal sealed class OrphanSweep(ClientOptions options, ResourceClient client, DriverRegistry drivers, TaskHandleFiles handles,
+internal sealed class OrphanSweep(ClientOptions options, NodeIdentity node, ResourceClient client, DriverRegistry drivers, TaskHandleFiles handles,
     LiveAllocations live, ILogger<OrphanSweep> logger)
 {
     /// <summary>A task to destroy and why.</summary>
@@ -27,14 +27,28 @@ internal sealed class OrphanSweep(ClientOptions options, ResourceClient client, 
         foreach (var orphan in orphans)
         {
             if (drivers.Find(orphan.Handle.Driver) is not { } driver) continue;
-            var task = orphan.Handle.Task;
-            if (!(await driver.RecoverAsync(orphan.Handle, cancellationToken).ConfigureAwait(false)).Recovered) continue;
-            await driver.DestroyAsync(task.Id, cancellationToken).ConfigureAwait(false);
-            logger.LogInformation("Destroyed {Driver} task {TaskId}: {Reason}", driver.Name, task.Id, orphan.Reason);
-            destroyed++;
+            if (await TryDestroyAsync(driver, orphan, cancellationToken).ConfigureAwait(false)) destroyed++;
         }
         foreach (var allocationId in orphans.Select(orphan => orphan.Handle.Task.AllocationId).Distinct()) handles.DeleteAllocation(allocationId);
         return destroyed;
+    }
+
+    // One task that cannot be destroyed (an engine that stopped answering) keeps none of the others alive.
+    private async Task<bool> TryDestroyAsync(ITaskDriver driver, Orphan orphan, CancellationToken cancellationToken)
+    {
+        var task = orphan.Handle.Task;
+        try
+        {
+            if (!(await driver.RecoverAsync(orphan.Handle, cancellationToken).ConfigureAwait(false)).Recovered) return false;
+            await driver.DestroyAsync(task.Id, cancellationToken).ConfigureAwait(false);
+            logger.LogInformation("Destroyed {Driver} task {TaskId}: {Reason}", driver.Name, task.Id, orphan.Reason);
+            return true;
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            logger.LogWarning("Could not destroy {Driver} task {TaskId} ({Reason}): {Error}", driver.Name, task.Id, orphan.Reason, exception.Message);
+            return false;
+        }
     }
 
     /// <summary>The orphaned tasks, decided before anything is destroyed.</summary>
@@ -79,7 +93,7 @@ internal sealed class OrphanSweep(ClientOptions options, ResourceClient client, 
         {
             try
             {
-                listed.AddRange(await driver.ListTasksAsync(options.NodeName, cancellationToken).ConfigureAwait(false));
+                listed.AddRange(await driver.ListTasksAsync(node.Id, cancellationToken).ConfigureAwait(false));
             }
             catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
