@@ -59,10 +59,8 @@ public sealed class JobValidator : IResourceValidator<Job>
     private static void ValidateReschedule(ReschedulePolicy? policy, string path, ValidationReport report)
     {
         if (policy is null) return;
-        if (policy.Delay < TimeSpan.Zero)
-            report.Add($"{path}.delay", $"delay ({Duration(policy.Delay)}) must not be negative", "use 0s to replace a failed allocation at once");
         if (policy.DelayFunction is not DelayFunction.Constant && policy.MaxDelay < policy.Delay)
-            report.Add($"{path}.maxDelay", $"maxDelay ({Duration(policy.MaxDelay)}) must be at least delay ({Duration(policy.Delay)}) for a {policy.DelayFunction.ToString()!.ToLowerInvariant()} delay",
+            report.Add($"{path}.maxDelay", $"maxDelay ({Duration(policy.MaxDelay)}) must be at least delay ({Duration(policy.Delay)}) for the {policy.DelayFunction.ToString()!.ToLowerInvariant()} delay function",
                 $"raise maxDelay to {Duration(policy.Delay)} or more, or use delayFunction: constant");
         if (policy is { Unlimited: false, Attempts: > 0 } && policy.Interval <= TimeSpan.Zero)
             report.Add($"{path}.interval", $"{policy.Attempts} reschedule attempts need an interval to be counted in",
