@@ -94,6 +94,19 @@ public sealed class RescheduleTests
     }
 
     [Fact]
+    public void A_new_job_version_replaces_a_failed_allocation_at_once_whatever_its_attempts_and_delay()
+    {
+        var policy = new ReschedulePolicy { Attempts = 0, Interval = TimeSpan.FromHours(1), Delay = TimeSpan.FromHours(1), DelayFunction = DelayFunction.Constant, Unlimited = false };
+        var fixedJob = Cluster.Job("web", Cluster.Group(count: 1) with { Reschedule = policy }, version: 2);
+
+        var plan = ScheduleAt(fixedJob, TimeSpan.Zero, [Failed("a")]);
+
+        var replacement = plan.Placements.Should().ContainSingle().Subject.Spec;
+        replacement.PreviousAllocation.Should().Be("failed");
+        replacement.RescheduleEvents.Should().BeEmpty();
+    }
+
+    [Fact]
     public void Attempts_older_than_the_interval_no_longer_count()
     {
         var policy = new ReschedulePolicy { Attempts = 2, Interval = TimeSpan.FromHours(1), Delay = TimeSpan.FromSeconds(5), DelayFunction = DelayFunction.Constant, Unlimited = false };

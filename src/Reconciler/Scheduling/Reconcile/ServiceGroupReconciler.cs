@@ -9,8 +9,8 @@ namespace Reconciler.Scheduling.Reconcile;
 /// are replaced, extra ones stopped from the highest index down, outdated ones updated in place when the group's
 /// digest is unchanged and replaced otherwise (update.maxParallel at a time), missing indexes placed. A failed
 /// allocation keeps its index under the group's reschedule policy: replaced once its delay has passed, waiting in
-/// <see cref="AllocationBuckets.RescheduleLater"/> until then, and left failed once its attempts are used up.
-/// Batch allocations that completed count as done.
+/// <see cref="AllocationBuckets.RescheduleLater"/> until then, and left failed once its attempts are used up —
+/// unless it ran an older job version, which the new version replaces at once. Batch allocations that completed count as done.
 /// </summary>
 public static class ServiceGroupReconciler
 {
@@ -122,7 +122,8 @@ public static class ServiceGroupReconciler
                 buckets.Place.Add(new PlacementRequest(spec.Name, index));
                 continue;
             }
-            var decision = policy is null ? null : RescheduleDecision.For(previous, policy, now);
+            // A new job version is a fresh start (likely the fix): its allocation replaces the failed one at once.
+            var decision = policy is null || previous.JobVersion != spec.JobVersion ? null : RescheduleDecision.For(previous, policy, now);
             if (decision is null || decision.IsDue(now)) buckets.Place.Add(new PlacementRequest(spec.Name, index, previous) { RescheduleEvents = decision?.History });
             else if (decision.IsExhausted) buckets.Ignore.Add(previous);
             else buckets.RescheduleLater.Add(new DelayedReschedule(previous, decision.DueAt!.Value));
