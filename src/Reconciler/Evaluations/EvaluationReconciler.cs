@@ -4,6 +4,7 @@ using Reconciler.Reconciliation;
 using Reconciler.Resources.Kinds;
 using Reconciler.Resources.Model;
 using Reconciler.Scheduling.State;
+using Reconciler.Store;
 
 namespace Reconciler.Evaluations;
 
@@ -13,6 +14,8 @@ namespace Reconciler.Evaluations;
 /// ready. Each evaluation ends complete (with its placement failures and queued allocations) and, when something
 /// could not be placed, a blocked evaluation is created that waits in <see cref="BlockedEvaluations"/> for capacity;
 /// a blocked evaluation not waiting there (released by a capacity change, or found after a restart) is scheduled again.
+/// When failed allocations wait for their reschedule delay, a follow-up evaluation is left that waits until the
+/// earliest is due (requeued until its <see cref="EvaluationSpec.WaitUntil"/>), and places the replacement then.
 /// </summary>
 public sealed class EvaluationReconciler(EvaluationBroker broker, EvaluationProcessor processor, BlockedEvaluations blocked) : IReconciler<Evaluation>
 {
@@ -51,6 +54,7 @@ public sealed class EvaluationReconciler(EvaluationBroker broker, EvaluationProc
             // Read before the snapshot: a capacity change after it means the outcome may already be out of date.
             var seen = blocked.CapacityVersion;
             var outcome = await processor.ProcessAsync(evaluation, cancellationToken).ConfigureAwait(false);
+            if (outcome.Plan.RescheduleAt is { } due) await LeaveDelayedFollowUpAsync(DelayedFollowUp(evaluation, due), context, cancellationToken).ConfigureAwait(false);
             if (outcome.NeedsBlockedEvaluation && evaluation.Spec.TriggeredBy == EvaluationTrigger.QueuedAllocs)
             {
                 // A blocked evaluation that still cannot place everything goes back to waiting rather than begetting another.
@@ -80,6 +84,28 @@ public sealed class EvaluationReconciler(EvaluationBroker broker, EvaluationProc
         if (!blocked.TryWait(parked.Key, seen)) broker.Enqueue(parked.Key, JobKeys.Of(parked.Metadata.Namespace, parked.Spec.Job), parked.Spec.Priority);
         return created.Metadata.Name;
     }
+
+    // Created only when absent: a follow-up already there (waiting, or done) is the same one, left by an earlier evaluation.
+    private static async Task LeaveDelayedFollowUpAsync(Evaluation followUp, ReconcileContext context, CancellationToken cancellationToken)
+    {
+        if (await context.Client.GetAsync<Evaluation>(followUp.Key, cancellationToken).ConfigureAwait(false) is not null) return;
+        try
+        {
+            await context.Client.ApplyAsync(followUp, expectedRevision: 0, cancellationToken).ConfigureAwait(false);
+        }
+        catch (ConflictException)
+        {
+            // Created meanwhile by another evaluation of the job seeing the same failure.
+        }
+    }
+
+    // Named by the job and the time it waits for, so every evaluation that sees the same failed allocation waiting
+    // leaves the one follow-up; it waits (WaitUntil) and then places the replacement.
+    private static Evaluation DelayedFollowUp(Evaluation evaluation, DateTimeOffset due) => new()
+    {
+        Metadata = new ObjectMeta { Name = $"{evaluation.Spec.Job}-reschedule-{due.ToUnixTimeMilliseconds()}", Namespace = evaluation.Metadata.Namespace },
+        Spec = evaluation.Spec with { TriggeredBy = EvaluationTrigger.AllocFailure, WaitUntil = due, PreviousEvaluation = evaluation.Metadata.Name, Node = null, DeploymentId = null },
+    };
 
     private static Evaluation BlockedFollowUp(Evaluation evaluation) => new()
     {

@@ -27,10 +27,10 @@ public sealed class JobReconciler : IReconciler<Job>
         }
 
         var allocations = context.Cache.List<Allocation>(resource.Metadata.Namespace).Where(a => a.Spec.Job == resource.Metadata.Name).ToList();
-        var latest = context.Cache.List<Evaluation>(resource.Metadata.Namespace)
-            .Where(e => e.Spec.Job == resource.Metadata.Name && e.Status.State is EvaluationState.Complete or EvaluationState.Blocked)
-            .MaxBy(e => e.Metadata.ResourceVersion);
-        var (state, groups) = JobSummary.Of(resource, allocations, latest?.Status.QueuedAllocations ?? new Dictionary<string, int>());
+        var evaluations = context.Cache.List<Evaluation>(resource.Metadata.Namespace).Where(e => e.Spec.Job == resource.Metadata.Name).ToList();
+        var latest = evaluations.Where(e => e.Status.State is EvaluationState.Complete or EvaluationState.Blocked).MaxBy(e => e.Metadata.ResourceVersion);
+        var evaluating = evaluations.Any(e => e.Status.State is EvaluationState.Pending or EvaluationState.Blocked);
+        var (state, groups) = JobSummary.Of(resource, allocations, latest?.Status.QueuedAllocations ?? new Dictionary<string, int>(), evaluating);
         status = status with { State = state, Summary = groups };
         await context.UpdateStatusAsync(resource with { Status = status }, cancellationToken).ConfigureAwait(false);
         return ReconcileResult.Done;

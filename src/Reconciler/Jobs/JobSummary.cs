@@ -2,12 +2,19 @@ using Reconciler.Resources.Kinds;
 
 namespace Reconciler.Jobs;
 
-/// <summary>Computes a job's status — pending, running or dead — and its per-group summary from its allocations.</summary>
+/// <summary>
+/// Computes a job's status — pending, running or dead — and its per-group summary from its allocations. As Nomad
+/// decides it: a job with allocations, none of them live, nothing queued and no evaluation still to run is dead —
+/// a batch job that finished, or a service job whose failed allocations have no reschedule attempt left.
+/// </summary>
 public static class JobSummary
 {
-    /// <summary>The summary of <paramref name="job"/> given its <paramref name="allocations"/> and the latest evaluation's queued counts.</summary>
+    /// <summary>
+    /// The summary of <paramref name="job"/> given its <paramref name="allocations"/>, the latest evaluation's queued counts and
+    /// whether an evaluation of it is still to run (<paramref name="evaluating"/>: pending, blocked or waiting for a reschedule delay).
+    /// </summary>
     public static (JobState State, IReadOnlyDictionary<string, GroupSummary> Groups) Of(
-        Job job, IReadOnlyCollection<Allocation> allocations, IReadOnlyDictionary<string, int> queued)
+        Job job, IReadOnlyCollection<Allocation> allocations, IReadOnlyDictionary<string, int> queued, bool evaluating)
     {
         var names = job.Spec.Groups.Select(g => g.Name).Concat(allocations.Select(a => a.Spec.Group)).Distinct(StringComparer.Ordinal);
         var groups = names.ToDictionary(name => name, name =>
@@ -25,7 +32,7 @@ public static class JobSummary
         }, StringComparer.Ordinal);
         var live = allocations.Any(a => a.Spec.DesiredStatus == AllocationDesiredStatus.Run && a.Status.ClientStatus is AllocationClientStatus.Pending or AllocationClientStatus.Running);
         var stopped = job.Metadata.DeletionTimestamp is not null;
-        var finished = job.Spec.Type is JobType.Batch or JobType.Sysbatch && allocations.Count > 0 && !live && queued.Values.Sum() == 0;
+        var finished = allocations.Count > 0 && !live && queued.Values.Sum() == 0 && !evaluating;
         var state = (stopped && !live) || finished ? JobState.Dead
             : allocations.Any(a => a.Spec.DesiredStatus == AllocationDesiredStatus.Run && a.Status.ClientStatus == AllocationClientStatus.Running) ? JobState.Running
             : JobState.Pending;

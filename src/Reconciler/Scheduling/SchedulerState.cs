@@ -11,7 +11,7 @@ namespace Reconciler.Scheduling;
 /// <param name="JobKey">The job being scheduled.</param>
 /// <param name="Job">The job as stored, or null when it no longer exists (everything of it is stopped).</param>
 /// <param name="Cluster">Nodes and allocations.</param>
-/// <param name="Now">The time the pass runs at (drain deadlines).</param>
+/// <param name="Now">The time the pass runs at (drain deadlines, reschedule delays).</param>
 public sealed record SchedulerState(ResourceKey JobKey, Job? Job, ClusterState Cluster, DateTimeOffset Now)
 {
     /// <summary>The job is gone or being deleted: its allocations should stop.</summary>

@@ -19,16 +19,16 @@ public sealed class BlockedEvaluationTests
         await kit.Kit.ApplyAsync(Cluster.Job("web", Cluster.Group("web", count: 2, cpu: 100, memoryMB: 64)));
         await kit.Kit.RunUntilIdleAsync();
 
-        var register = (await EvaluationsAsync(kit)).Single(e => e.Spec.TriggeredBy == EvaluationTrigger.JobRegister);
+        var register = (await kit.EvaluationsAsync()).Single(e => e.Spec.TriggeredBy == EvaluationTrigger.JobRegister);
         register.Status.FailedPlacements["web"].Description.Should().StartWith("no ready, eligible nodes");
         register.Status.QueuedAllocations["web"].Should().Be(2);
-        (await EvaluationsAsync(kit)).Single(e => e.Metadata.Name == register.Status.BlockedEvaluation).Status.State.Should().Be(EvaluationState.Blocked);
+        (await kit.EvaluationsAsync()).Single(e => e.Metadata.Name == register.Status.BlockedEvaluation).Status.State.Should().Be(EvaluationState.Blocked);
         (await kit.AllocationsAsync("web")).Should().BeEmpty();
 
         await kit.JoinAsync("n1");
 
         (await kit.RunningAsync("web")).Should().HaveCount(2).And.OnlyContain(a => a.Spec.Node == "n1");
-        (await EvaluationsAsync(kit)).Should().NotContain(e => e.Status.State == EvaluationState.Blocked || e.Status.State == EvaluationState.Pending);
+        (await kit.EvaluationsAsync()).Should().NotContain(e => e.Status.State == EvaluationState.Blocked || e.Status.State == EvaluationState.Pending);
     }
 
     [Fact]
@@ -100,7 +100,4 @@ public sealed class BlockedEvaluationTests
 
         (await kit.RunningAsync("web")).Should().HaveCount(2).And.OnlyContain(a => a.Spec.Node == "n1");
     }
-
-    private static async Task<IReadOnlyList<Evaluation>> EvaluationsAsync(SchedulerKit kit) =>
-        [.. (await kit.Kit.Store.ListAsync(new ListQuery("Evaluation", "default"))).Items.Cast<Evaluation>()];
 }

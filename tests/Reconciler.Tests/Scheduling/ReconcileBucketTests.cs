@@ -34,7 +34,8 @@ public sealed class ReconcileBucketTests
         { "destructive updates respect maxParallel", Spec(3, maxParallel: 1), [Alloc(0, version: 1, digest: "d1"), Alloc(1, version: 1, digest: "d1"), Alloc(2, version: 1, digest: "d1")], new() { DestructiveUpdate = 1, Ignore = 2 } },
         { "allocations on a down node are lost and replaced", Spec(2), [Alloc(0), Alloc(1, node: "down")], new() { Lost = 1, Ignore = 1 } },
         { "allocations marked by a drain migrate", Spec(2), [Alloc(0), Alloc(1, migrate: true)], new() { Migrate = 1, Ignore = 1 } },
-        { "a failed allocation is rescheduled", Spec(1), [Alloc(0, client: AllocationClientStatus.Failed)], new() { Place = 1 } },
+        { "a failed allocation of unknown failure time is rescheduled at once", Spec(1), [Alloc(0, client: AllocationClientStatus.Failed)], new() { Place = 1 } },
+        { "a failed allocation within its reschedule delay waits", Spec(1), [Alloc(0, client: AllocationClientStatus.Failed) with { FinishedAt = Cluster.Now }], new() { Ignore = 1 } },
         { "completed batch allocations are done", Spec(2, type: JobType.Batch), [Alloc(0, client: AllocationClientStatus.Complete), Alloc(1)], new() { Ignore = 1 } },
         { "completed service allocations are replaced", Spec(1), [Alloc(0, client: AllocationClientStatus.Complete)], new() { Place = 1 } },
     };
@@ -43,7 +44,7 @@ public sealed class ReconcileBucketTests
     [MemberData(nameof(Cases))]
     public void Existing_allocations_are_sorted_into_buckets_before_anything_acts(string because, GroupSpec spec, AllocationRecord[] existing, GroupDesiredChanges expected)
     {
-        var buckets = ServiceGroupReconciler.Reconcile(spec, existing, Nodes);
+        var buckets = ServiceGroupReconciler.Reconcile(spec, existing, Nodes, Cluster.Now);
 
         buckets.Changes.Should().Be(expected, because);
     }
@@ -54,12 +55,15 @@ public sealed class ReconcileBucketTests
         var lost = Alloc(1, node: "down");
         var failed = Alloc(0, client: AllocationClientStatus.Failed);
 
-        var buckets = ServiceGroupReconciler.Reconcile(Spec(2), [failed, lost], Nodes);
+        var buckets = ServiceGroupReconciler.Reconcile(Spec(2), [failed, lost], Nodes, Cluster.Now);
 
         buckets.Place.Should().BeEquivalentTo(new[]
         {
             new PlacementRequest("web", 1, lost, IsReplacement: true),
-            new PlacementRequest("web", 0, failed),
+            new PlacementRequest("web", 0, failed)
+            {
+                RescheduleEvents = [new RescheduleEvent { PreviousAllocation = failed.Id, PreviousNode = "up", Time = Cluster.Now, Delay = TimeSpan.FromSeconds(30) }],
+            },
         });
         buckets.Stop.Should().ContainSingle().Which.Should().Match<Reconciler.Scheduling.Plans.AllocationStop>(s => s.Lost && s.Description == StopReasons.Lost);
     }
@@ -67,7 +71,7 @@ public sealed class ReconcileBucketTests
     [Fact]
     public void A_stopped_job_stops_every_live_allocation()
     {
-        var buckets = ServiceGroupReconciler.Reconcile(new GroupSpec("web", null, JobType.Service, 2, null, true), [Alloc(0), Alloc(1)], Nodes);
+        var buckets = ServiceGroupReconciler.Reconcile(new GroupSpec("web", null, JobType.Service, 2, null, true), [Alloc(0), Alloc(1)], Nodes, Cluster.Now);
 
         buckets.Stop.Should().HaveCount(2).And.OnlyContain(s => s.Description == StopReasons.JobStopped);
         buckets.Place.Should().BeEmpty();

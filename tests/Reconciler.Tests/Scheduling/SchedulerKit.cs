@@ -33,6 +33,9 @@ internal sealed class SchedulerKit : IAsyncDisposable
     public async Task<IReadOnlyList<Allocation>> AllocationsAsync(string job) =>
         [.. (await Kit.Store.ListAsync(new ListQuery("Allocation", "default"))).Items.Cast<Allocation>().Where(a => a.Spec.Job == job)];
 
+    public async Task<IReadOnlyList<Evaluation>> EvaluationsAsync() =>
+        [.. (await Kit.Store.ListAsync(new ListQuery("Evaluation", "default"))).Items.Cast<Evaluation>()];
+
     public async Task<IReadOnlyList<Allocation>> RunningAsync(string job) =>
         [.. (await AllocationsAsync(job)).Where(a => a.Spec.DesiredStatus == AllocationDesiredStatus.Run)];
 

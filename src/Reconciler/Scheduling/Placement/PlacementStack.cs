@@ -10,7 +10,7 @@ namespace Reconciler.Scheduling.Placement;
 /// <summary>
 /// The placement pipeline of one task group, after Nomad's stack: candidate nodes in a shuffled rotation →
 /// feasibility (drivers, volumes, constraints, distinct checks) → fit (CPU, memory, ports) → ranking (bin packing,
-/// job anti-affinity, affinities, spreads) → limit (a few fitting nodes, not all) → the best; when nothing fits,
+/// job anti-affinity, affinities, spreads, the reschedule penalty) → limit (a few fitting nodes, not all) → the best; when nothing fits,
 /// preemption of lower-priority allocations. It only reads the plan in progress, except that it takes evicted
 /// victims out of it.
 /// </summary>
@@ -25,6 +25,7 @@ public sealed class PlacementStack
     private readonly int _priority;
     private readonly string _jobKey;
     private readonly CandidateSampler _sampler;
+    private readonly ReschedulePenaltyScore _penalty = new();
 
     /// <summary>A stack for <paramref name="group"/> of a job of <paramref name="type"/> and <paramref name="priority"/>.</summary>
     public PlacementStack(
@@ -38,7 +39,7 @@ public sealed class PlacementStack
         _priority = priority;
         _jobKey = jobKey;
         _preemption = options.PreemptionEnabled ? new PreemptionSelector(options.PreemptionPriorityGap) : null;
-        _rank = [new BinPackScore(), new JobAntiAffinityScore(presence, group.Count), new AffinityScore(group.Affinities), new SpreadScore(group.Spreads, group.Count, presence)];
+        _rank = [new BinPackScore(), new JobAntiAffinityScore(presence, group.Count), new AffinityScore(group.Affinities), new SpreadScore(group.Spreads, group.Count, presence), _penalty];
         // Affinities and spreads only mean something when every node is compared (as Nomad does).
         _sampler = new CandidateSampler(group.Affinities.Count > 0 || group.Spreads.Count > 0 ? int.MaxValue : CandidateSampler.LimitFor(type, candidateNodes));
     }
@@ -46,11 +47,15 @@ public sealed class PlacementStack
     /// <summary>What one allocation reserves.</summary>
     public ResourceAsk Ask => _ask;
 
-    /// <summary>The best node of <paramref name="rotation"/>, or null with the reasons counted in <paramref name="tally"/>.</summary>
-    public PlacementChoice? Select(NodeRotation rotation, PlacementFailureTally tally)
+    /// <summary>
+    /// The best node of <paramref name="rotation"/>, or null with the reasons counted in <paramref name="tally"/>;
+    /// <paramref name="penalizedNode"/> (where a rescheduled allocation failed) ranks lower, chosen only when nothing better fits.
+    /// </summary>
+    public PlacementChoice? Select(NodeRotation rotation, PlacementFailureTally tally, string? penalizedNode = null)
     {
         var sampler = _sampler;
         sampler.Clear();
+        _penalty.Node = penalizedNode;
         // Only a placement that finds no room needs the exhausted nodes (for preemption): most never make the list.
         List<Node>? exhausted = null;
         for (var seen = 0; seen < rotation.Count; seen++)

@@ -39,6 +39,12 @@ public sealed record Plan
     /// <summary>What the plan does to each group, counted per bucket.</summary>
     public IReadOnlyDictionary<string, GroupDesiredChanges> Changes { get; init; } = new Dictionary<string, GroupDesiredChanges>();
 
+    /// <summary>
+    /// When the earliest failed allocation waiting for its reschedule delay is due, if any: the evaluation leaves a
+    /// follow-up evaluation that waits until then (Nomad's delayed follow-up), which places the replacement.
+    /// </summary>
+    public DateTimeOffset? RescheduleAt { get; init; }
+
     /// <summary>Nothing to write.</summary>
     public bool IsEmpty => Placements.Count == 0 && Stops.Count == 0 && Preemptions.Count == 0 && InPlaceUpdates.Count == 0;
 }

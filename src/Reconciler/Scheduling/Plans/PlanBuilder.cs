@@ -19,6 +19,7 @@ public sealed class PlanBuilder(SchedulerState state, SchedulerOptions options)
     private readonly Dictionary<string, PlacementFailure> _failures = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _queued = new(StringComparer.Ordinal);
     private readonly Dictionary<string, GroupDesiredChanges> _changes = new(StringComparer.Ordinal);
+    private DateTimeOffset? _rescheduleAt;
 
     /// <summary>The cluster as the plan so far leaves it.</summary>
     public ProposedUsage Usage { get; } = new(state.Cluster);
@@ -37,6 +38,8 @@ public sealed class PlanBuilder(SchedulerState state, SchedulerOptions options)
             Usage.Remove(stop.Allocation);
         }
         foreach (var a in buckets.InPlaceUpdate) _updates.Add(new InPlaceUpdate(a, Version, Priority));
+        foreach (var delayed in buckets.RescheduleLater)
+            if (_rescheduleAt is null || delayed.DueAt < _rescheduleAt) _rescheduleAt = delayed.DueAt;
     }
 
     /// <summary>Places <paramref name="request"/> of <paramref name="group"/> as <paramref name="choice"/> says, evicting its victims.</summary>
@@ -57,6 +60,7 @@ public sealed class PlanBuilder(SchedulerState state, SchedulerOptions options)
                 Resources = ask.PerTask,
                 Ports = choice.Fit.Ports,
                 PreviousAllocation = request.Previous?.Id,
+                RescheduleEvents = request.RescheduleEvents ?? [],
                 Name = AllocationNames.Of(job.Metadata.Name, group.Name, request.Index),
                 Priority = Priority,
                 GroupDigest = digest,
@@ -95,6 +99,7 @@ public sealed class PlanBuilder(SchedulerState state, SchedulerOptions options)
         Failures = _failures,
         Queued = _queued,
         Changes = _changes,
+        RescheduleAt = _rescheduleAt,
     };
 
     private GroupDesiredChanges ChangesOf(string group) => _changes.GetValueOrDefault(group) ?? new GroupDesiredChanges();

@@ -29,11 +29,14 @@ public sealed record AllocationBuckets(string Group)
     /// <summary>Allocations whose node is down.</summary>
     public List<AllocationRecord> Lost { get; } = [];
 
-    /// <summary>Allocations left as they are.</summary>
+    /// <summary>Allocations left as they are (failed ones whose reschedule attempts are used up among them).</summary>
     public List<AllocationRecord> Ignore { get; } = [];
 
+    /// <summary>Failed allocations whose replacement waits for its reschedule delay.</summary>
+    public List<DelayedReschedule> RescheduleLater { get; } = [];
+
     /// <summary>The live allocations that stay where they are (for spreads, anti-affinity and distinct checks).</summary>
-    public IEnumerable<AllocationRecord> Staying => InPlaceUpdate.Concat(Ignore);
+    public IEnumerable<AllocationRecord> Staying => InPlaceUpdate.Concat(Ignore).Where(a => !a.IsTerminal);
 
     /// <summary>The buckets counted.</summary>
     public GroupDesiredChanges Changes => new()
@@ -44,7 +47,7 @@ public sealed record AllocationBuckets(string Group)
         DestructiveUpdate = DestructiveUpdate.Count,
         Migrate = Migrate.Count,
         Lost = Lost.Count,
-        Ignore = Ignore.Count,
+        Ignore = Ignore.Count + RescheduleLater.Count,
     };
 
     /// <summary>Stops <paramref name="allocation"/> for <paramref name="reason"/>.</summary>

@@ -1,3 +1,4 @@
+using Reconciler.Resources.Kinds;
 using Reconciler.Scheduling.State;
 
 namespace Reconciler.Scheduling.Reconcile;
@@ -12,4 +13,13 @@ public sealed record PlacementRequest(string Group, int Index, AllocationRecord?
 {
     /// <summary>Placed as a canary of the deployment, beside the allocation it will replace once promoted.</summary>
     public bool Canary { get; init; }
+
+    /// <summary>
+    /// Set when it replaces a failed allocation under the group's reschedule policy: the reschedule history it
+    /// carries (<see cref="Previous"/>'s and this reschedule). Its previous node is then ranked lower.
+    /// </summary>
+    public IReadOnlyList<RescheduleEvent>? RescheduleEvents { get; init; }
+
+    /// <summary>The node a rescheduled allocation failed on, which placement avoids when another fits.</summary>
+    public string? PenalizedNode => RescheduleEvents is null ? null : Previous?.Node;
 }

@@ -1,4 +1,5 @@
 using Reconciler.Resources.Kinds;
+using Reconciler.Scheduling.Reschedule;
 using Reconciler.Scheduling.State;
 
 namespace Reconciler.Scheduling.Reconcile;
@@ -6,13 +7,15 @@ namespace Reconciler.Scheduling.Reconcile;
 /// <summary>
 /// Sorts a service or batch group's allocations into buckets: lost ones (node down) and migrating ones (drain)
 /// are replaced, extra ones stopped from the highest index down, outdated ones updated in place when the group's
-/// digest is unchanged and replaced otherwise (update.maxParallel at a time), missing indexes placed — reusing
-/// the index of a failed allocation, which the new one then replaces. Batch allocations that completed count as done.
+/// digest is unchanged and replaced otherwise (update.maxParallel at a time), missing indexes placed. A failed
+/// allocation keeps its index under the group's reschedule policy: replaced once its delay has passed, waiting in
+/// <see cref="AllocationBuckets.RescheduleLater"/> until then, and left failed once its attempts are used up —
+/// unless it ran an older job version, which the new version replaces at once. Batch allocations that completed count as done.
 /// </summary>
 public static class ServiceGroupReconciler
 {
-    /// <summary>The buckets of <paramref name="spec"/> given its existing <paramref name="allocations"/> and the cluster's <paramref name="nodes"/>.</summary>
-    public static AllocationBuckets Reconcile(GroupSpec spec, IReadOnlyCollection<AllocationRecord> allocations, IReadOnlyDictionary<string, Node> nodes)
+    /// <summary>The buckets of <paramref name="spec"/> given its existing <paramref name="allocations"/> and the cluster's <paramref name="nodes"/> at <paramref name="now"/>.</summary>
+    public static AllocationBuckets Reconcile(GroupSpec spec, IReadOnlyCollection<AllocationRecord> allocations, IReadOnlyDictionary<string, Node> nodes, DateTimeOffset now)
     {
         var buckets = new AllocationBuckets(spec.Name);
         // Under a deployment an index may hold an old allocation and its new-version replacement (a canary or a
@@ -62,7 +65,7 @@ public static class ServiceGroupReconciler
             buckets.StopFor(a, StopReasons.Migrated);
             buckets.Place.Add(new PlacementRequest(spec.Name, a.Index, a, IsReplacement: true));
         }
-        PlaceMissing(buckets, spec, allocations, [.. keep, .. lost, .. migrate, .. done]);
+        PlaceMissing(buckets, spec, allocations, [.. keep, .. lost, .. migrate, .. done], now);
         return buckets;
     }
 
@@ -100,7 +103,7 @@ public static class ServiceGroupReconciler
         }
     }
 
-    private static void PlaceMissing(AllocationBuckets buckets, GroupSpec spec, IReadOnlyCollection<AllocationRecord> allocations, List<AllocationRecord> occupying)
+    private static void PlaceMissing(AllocationBuckets buckets, GroupSpec spec, IReadOnlyCollection<AllocationRecord> allocations, List<AllocationRecord> occupying, DateTimeOffset now)
     {
         var missing = spec.Group!.Count - occupying.Count;
         if (missing <= 0) return;
@@ -109,11 +112,21 @@ public static class ServiceGroupReconciler
         var failed = allocations
             .Where(a => a.DesiredStatus == AllocationDesiredStatus.Run && a.ClientStatus == AllocationClientStatus.Failed && !replaced.Contains(a.Id))
             .GroupBy(a => a.Index).ToDictionary(g => g.Key, g => g.First());
+        var policy = JobDefaults.RescheduleOf(spec.Group.Reschedule, spec.JobType);
         for (var index = 0; missing > 0; index++)
         {
             if (used.Contains(index)) continue;
-            buckets.Place.Add(new PlacementRequest(spec.Name, index, failed.GetValueOrDefault(index)));
             missing--;
+            if (failed.GetValueOrDefault(index) is not { } previous)
+            {
+                buckets.Place.Add(new PlacementRequest(spec.Name, index));
+                continue;
+            }
+            // A new job version is a fresh start (likely the fix): its allocation replaces the failed one at once.
+            var decision = policy is null || previous.JobVersion != spec.JobVersion ? null : RescheduleDecision.For(previous, policy, now);
+            if (decision is null || decision.IsDue(now)) buckets.Place.Add(new PlacementRequest(spec.Name, index, previous) { RescheduleEvents = decision?.History });
+            else if (decision.IsExhausted) buckets.Ignore.Add(previous);
+            else buckets.RescheduleLater.Add(new DelayedReschedule(previous, decision.DueAt!.Value));
         }
     }
 }

@@ -54,6 +54,12 @@ public sealed record AllocationRecord(
     /// <summary>Its deployment health: true healthy, false unhealthy, null not decided.</summary>
     public bool? Healthy { get; init; }
 
+    /// <summary>The reschedules that led to it, oldest first (<see cref="AllocationSpec.RescheduleEvents"/>).</summary>
+    public IReadOnlyList<RescheduleEvent> RescheduleEvents { get; init; } = [];
+
+    /// <summary>When it finished on the client (its tasks' last finish or event), for terminal client statuses.</summary>
+    public DateTimeOffset? FinishedAt { get; init; }
+
     /// <summary><c>namespace/job</c>, the key allocations are grouped by per job.</summary>
     public string JobKey => JobKeys.Of(Namespace, Job);
 
@@ -87,6 +93,20 @@ public sealed record AllocationRecord(
             DeploymentId = spec.DeploymentId,
             Canary = spec.Canary,
             Healthy = allocation.Status.Health?.Healthy,
+            RescheduleEvents = spec.RescheduleEvents,
+            FinishedAt = allocation.Status.ClientStatus is AllocationClientStatus.Failed or AllocationClientStatus.Complete ? LastTaskTime(allocation.Status) : null,
         };
+    }
+
+    // Nomad's "last event time": a failed task has a finish time, a task that never started only its events.
+    private static DateTimeOffset? LastTaskTime(AllocationStatus status)
+    {
+        DateTimeOffset? last = null;
+        foreach (var task in status.TaskStates.Values)
+        {
+            var time = task.FinishedAt ?? (task.Events.Count > 0 ? task.Events[^1].Time : null);
+            if (time > last || last is null) last = time;
+        }
+        return last;
     }
 }

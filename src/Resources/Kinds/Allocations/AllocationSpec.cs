@@ -33,6 +33,12 @@ public sealed record AllocationSpec
     /// <summary>The allocation this one replaces, when rescheduled or updated.</summary>
     public string? PreviousAllocation { get; init; }
 
+    /// <summary>
+    /// The reschedules that led to this allocation, oldest first: the failed allocation's own history plus the
+    /// reschedule that replaced it. Empty for an allocation that replaces nothing that failed.
+    /// </summary>
+    public IReadOnlyList<RescheduleEvent> RescheduleEvents { get; init; } = [];
+
     /// <summary>The deployment that placed it, when placed by a rollout.</summary>
     public string? DeploymentId { get; init; }
 

@@ -53,14 +53,26 @@ public sealed class JobDefaults : IResourceDefaulter<Job>
         var spec = resource.Spec;
         var jobUpdate = Merge(spec.Update, Update);
         var restart = RestartFor(spec.Type);
-        var reschedule = RescheduleFor(spec.Type);
         var groups = spec.Groups.Select(g => g with
         {
             Update = Merge(g.Update, jobUpdate),
             Restart = WrittenFields.Over(g.Restart, restart),
-            Reschedule = reschedule is null ? g.Reschedule : WrittenFields.Over(g.Reschedule, reschedule),
+            Reschedule = RescheduleOf(g.Reschedule, spec.Type),
         }).ToList();
         return resource with { Spec = spec with { Update = jobUpdate, Groups = groups } };
+    }
+
+    /// <summary>
+    /// The reschedule policy a group of a <paramref name="type"/> job runs with: the <paramref name="written"/> fields
+    /// over the type's defaults (<paramref name="written"/> as it is for system and sysbatch jobs). Writing attempts or
+    /// an interval without <c>unlimited</c> means a limit: it turns the service default <c>unlimited: true</c> off,
+    /// which would otherwise silently ignore them.
+    /// </summary>
+    public static ReschedulePolicy? RescheduleOf(ReschedulePolicy? written, JobType type)
+    {
+        if (RescheduleFor(type) is not { } defaults) return written;
+        if (written is { Unlimited: null } && (written.Attempts is not null || written.Interval is not null)) written = written with { Unlimited = false };
+        return WrittenFields.Over(written, defaults);
     }
 
     /// <summary>Fields written in <paramref name="written"/> win; the rest come from <paramref name="fallback"/>.</summary>

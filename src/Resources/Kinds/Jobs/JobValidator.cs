@@ -30,6 +30,7 @@ public sealed class JobValidator : IResourceValidator<Job>
         if (group.Reschedule is not null && spec.Type is JobType.System or JobType.Sysbatch)
             report.Add($"{path}.reschedule", $"reschedule does not apply to {spec.Type.ToString().ToLowerInvariant()} jobs, which run on every node", "remove the reschedule block");
         ValidateRestart(group.Restart, $"{path}.restart", report);
+        if (group.Reschedule is not null) ValidateReschedule(JobDefaults.RescheduleOf(group.Reschedule, spec.Type), $"{path}.reschedule", report);
         ValidatePorts(group.Network, $"{path}.network", report);
         PlacementValidator.Validate(group, path, report);
         UniqueNames.Report(group.Tasks.Select(t => t.Name), i => $"{path}.tasks[{i}].name", "task", report);
@@ -53,6 +54,17 @@ public sealed class JobValidator : IResourceValidator<Job>
         if (interval < delay * attempts)
             report.Add($"{path}.interval", $"{attempts} restarts with a delay of {Duration(delay)} do not fit in an interval of {Duration(interval)}",
                 $"make the interval at least {Duration(delay * attempts)}, or lower attempts or delay");
+    }
+
+    private static void ValidateReschedule(ReschedulePolicy? policy, string path, ValidationReport report)
+    {
+        if (policy is null) return;
+        if (policy.DelayFunction is not DelayFunction.Constant && policy.MaxDelay < policy.Delay)
+            report.Add($"{path}.maxDelay", $"maxDelay ({Duration(policy.MaxDelay)}) must be at least delay ({Duration(policy.Delay)}) for the {policy.DelayFunction.ToString()!.ToLowerInvariant()} delay function",
+                $"raise maxDelay to {Duration(policy.Delay)} or more, or use delayFunction: constant");
+        if (policy is { Unlimited: false, Attempts: > 0 } && policy.Interval <= TimeSpan.Zero)
+            report.Add($"{path}.interval", $"{policy.Attempts} reschedule attempts need an interval to be counted in",
+                "set an interval such as 1h, or unlimited: true");
     }
 
     private static void ValidatePorts(NetworkSpec network, string path, ValidationReport report)
