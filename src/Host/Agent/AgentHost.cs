@@ -4,25 +4,31 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Hosting;
 using Reconciler.Host.Api;
+using Reconciler.Host.Agent.Remote;
 using Reconciler.Host.Api.Contracts;
+using Reconciler.Host.Api.Internal;
 using Reconciler.Hosting;
 using Reconciler.Resources.Agent;
+using Reconciler.Resources.Json;
 using Reconciler.Resources.Model;
 using Reconciler.Store;
 
 namespace Reconciler.Host.Agent;
 
 /// <summary>
-/// One <c>recon agent</c>: the FASTER store in <c>data_dir/server</c>, the controller runtime with the roles the config
-/// enables (<see cref="AgentRoles"/>), and the HTTP API on Kestrel at <c>bind_addr:ports.http</c>, all in one
-/// <see cref="WebApplication"/>. Start, then wait for Ctrl-C/SIGTERM (or stop it); disposing stops it gracefully.
+/// One <c>recon agent</c>: the store, the controller runtime with the roles the config enables (<see cref="AgentRoles"/>),
+/// and the HTTP API on Kestrel at <c>bind_addr:ports.http</c>, all in one <see cref="WebApplication"/>. A server keeps
+/// the FASTER store in <c>data_dir/server</c> and serves its clients the node-facing store API; a client-only agent's
+/// store is its servers' (<see cref="HttpResourceStore"/>, <c>client.servers</c>). Start, then wait for Ctrl-C/SIGTERM
+/// (or stop it); disposing stops it gracefully.
 /// </summary>
 public sealed class AgentHost : IAsyncDisposable
 {
     private readonly WebApplication _app;
+    private readonly AgentConfig _config;
     private bool _started;
 
-    private AgentHost(WebApplication app) => _app = app;
+    private AgentHost(WebApplication app, AgentConfig config) => (_app, _config) = (app, config);
 
     /// <summary>The services of the agent (store, runtime, API).</summary>
     public IServiceProvider Services => _app.Services;
@@ -58,22 +64,48 @@ public sealed class AgentHost : IAsyncDisposable
         var reconciler = builder.Services.AddReconciler(o =>
         {
             o.Kinds = ResourceKindRegistry.CreateDefault();
-            o.UseFasterStore(Path.Combine(dataDir, "server"));
+            if (config.Server.Enabled) o.UseFasterStore(Path.Combine(dataDir, "server"));
+            else o.UseStore(provider => provider.GetRequiredService<HttpResourceStore>());
         });
-        if (config.Server.Enabled) reconciler.AddServer(config);
-        if (config.Client.Enabled) reconciler.AddClient(config);
+        if (config.Server.Enabled)
+        {
+            reconciler.AddServer(config);
+            builder.Services.AddNodeStoreApi(new NodeApiOptions(config.Server.MinHeartbeatTtl, config.Acl.Enabled, config.Acl.AgentToken));
+        }
+        else
+        {
+            AddRemoteStore(builder.Services, config);
+        }
+        if (config.Client.Enabled)
+        {
+            HostVolumeDirectories.Ensure(config.Client);
+            reconciler.AddClient(config);
+        }
         extend?.Invoke(reconciler);
         builder.Services.AddReconApi();
 
         var app = builder.Build();
         app.MapReconApi();
-        return new AgentHost(app);
+        if (config.Server.Enabled) app.MapNodeStoreEndpoints();
+        return new AgentHost(app, config);
     }
 
-    /// <summary>Opens the store, makes sure the default namespace exists, then starts the runtime and the API.</summary>
+    /// <summary>
+    /// A server opens the store, makes sure the default namespace exists and restarts its nodes' heartbeat clocks; a
+    /// client-only agent waits until one of its servers answers (logging while it cannot). Then the runtime and the API start.
+    /// </summary>
     public async Task StartAsync(CancellationToken cancellationToken = default)
     {
-        await DefaultNamespace.EnsureAsync(_app.Services.GetRequiredService<IResourceStore>(), cancellationToken);
+        var store = _app.Services.GetRequiredService<IResourceStore>();
+        if (_config.Server.Enabled)
+        {
+            await DefaultNamespace.EnsureAsync(store, cancellationToken);
+            await HeartbeatReset.ResetAsync(store, _app.Services.GetRequiredService<TimeProvider>(), cancellationToken);
+        }
+        else
+        {
+            await ((HttpResourceStore)store).ConnectAsync(cancellationToken);
+        }
         await _app.StartAsync(cancellationToken);
         _started = true;
         var bound = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault();
@@ -88,6 +120,14 @@ public sealed class AgentHost : IAsyncDisposable
     {
         if (_started) await _app.StopAsync(CancellationToken.None);
         await _app.DisposeAsync();
+    }
+
+    private static void AddRemoteStore(IServiceCollection services, AgentConfig config)
+    {
+        var servers = new RemoteServers(config.Client.Servers);
+        var options = new RemoteStoreOptions { NodeName = config.Name ?? Environment.MachineName, Token = config.Acl.AgentToken };
+        services.AddSingleton(provider => new HttpResourceStore(servers, options, provider.GetRequiredService<ResourceJson>(),
+            provider.GetRequiredService<TimeProvider>(), provider.GetRequiredService<ILogger<HttpResourceStore>>()));
     }
 
     private static IPAddress ParseBindAddress(string text) =>
