@@ -17,7 +17,7 @@ namespace Reconciler.Host.Tests.Agent;
 /// </summary>
 internal sealed class LoopbackCluster : IAsyncDisposable
 {
-    // A node is down after 2s + 6s without a heartbeat; clients heartbeat every 2s / 3.
+    // A node is down after 2s + the grace without a heartbeat; clients heartbeat every 2s / 3.
     private const string ServerConfig = """
         name = "server"
         data_dir = "{0}"
@@ -29,7 +29,7 @@ internal sealed class LoopbackCluster : IAsyncDisposable
         [server]
         enabled = true
         min_heartbeat_ttl = "2s"
-        heartbeat_grace = "6s"
+        heartbeat_grace = "{2}s"
         """;
 
     private const string ClientConfig = """
@@ -44,9 +44,15 @@ internal sealed class LoopbackCluster : IAsyncDisposable
 
     private readonly TempDirectory _root = new();
     private readonly Dictionary<string, AgentProcess> _clients = [];
+    private readonly int _heartbeatGrace;
     private AgentProcess? _server;
 
-    public LoopbackCluster() => Http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{ServerPort}"), Timeout = TimeSpan.FromMinutes(2) };
+    /// <summary>A cluster whose server marks a node down after 2s + <paramref name="heartbeatGraceSeconds"/> without a heartbeat.</summary>
+    public LoopbackCluster(int heartbeatGraceSeconds)
+    {
+        _heartbeatGrace = heartbeatGraceSeconds;
+        Http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{ServerPort}"), Timeout = TimeSpan.FromMinutes(2) };
+    }
 
     /// <summary>The server's fixed HTTP port.</summary>
     public int ServerPort { get; } = FreePort();
@@ -60,7 +66,7 @@ internal sealed class LoopbackCluster : IAsyncDisposable
     /// <summary>Starts (or restarts, on the same data dir and port) the server.</summary>
     public async Task StartServerAsync()
     {
-        var config = _root.Write("server.toml", string.Format(CultureInfo.InvariantCulture, ServerConfig, Path.Combine(_root.Path, "server"), ServerPort));
+        var config = _root.Write("server.toml", string.Format(CultureInfo.InvariantCulture, ServerConfig, Path.Combine(_root.Path, "server"), ServerPort, _heartbeatGrace));
         _server = await AgentProcess.StartAsync(new Dictionary<string, string>(), "-config", config);
     }
 
