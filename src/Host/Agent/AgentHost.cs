@@ -61,21 +61,16 @@ public sealed class AgentHost : IAsyncDisposable
         builder.Services.AddSingleton(new AgentSelf(config.Name ?? Environment.MachineName, ReconVersion.Current, config.Region, config.Datacenter,
             config.Server.Enabled, config.Client.Enabled, dev));
         // Each agent has its own kinds, so custom kinds one host adds stay its own.
+        var remote = UsesRemoteStore(config);
         var reconciler = builder.Services.AddReconciler(o =>
         {
             o.Kinds = ResourceKindRegistry.CreateDefault();
-            if (config.Server.Enabled) o.UseFasterStore(Path.Combine(dataDir, "server"));
-            else o.UseStore(provider => provider.GetRequiredService<HttpResourceStore>());
+            if (remote) o.UseStore(provider => provider.GetRequiredService<HttpResourceStore>());
+            else o.UseFasterStore(Path.Combine(dataDir, "server"));
         });
-        if (config.Server.Enabled)
-        {
-            reconciler.AddServer(config);
-            builder.Services.AddNodeStoreApi(new NodeApiOptions(config.Server.MinHeartbeatTtl, config.Acl.Enabled, config.Acl.AgentToken));
-        }
-        else
-        {
-            AddRemoteStore(builder.Services, config);
-        }
+        if (config.Server.Enabled) reconciler.AddServer(config);
+        if (remote) AddRemoteStore(builder.Services, config);
+        else builder.Services.AddNodeStoreApi(new NodeApiOptions(config.Server.MinHeartbeatTtl, config.Acl.Enabled, config.Acl.AgentToken));
         if (config.Client.Enabled)
         {
             HostVolumeDirectories.Ensure(config.Client);
@@ -86,7 +81,7 @@ public sealed class AgentHost : IAsyncDisposable
 
         var app = builder.Build();
         app.MapReconApi();
-        if (config.Server.Enabled) app.MapNodeStoreEndpoints();
+        if (!remote) app.MapNodeStoreEndpoints();
         return new AgentHost(app, config);
     }
 
@@ -97,7 +92,7 @@ public sealed class AgentHost : IAsyncDisposable
     public async Task StartAsync(CancellationToken cancellationToken = default)
     {
         var store = _app.Services.GetRequiredService<IResourceStore>();
-        if (_config.Server.Enabled)
+        if (!UsesRemoteStore(_config))
         {
             await DefaultNamespace.EnsureAsync(store, cancellationToken);
             await HeartbeatReset.ResetAsync(store, _app.Services.GetRequiredService<TimeProvider>(), cancellationToken);
@@ -120,6 +115,16 @@ public sealed class AgentHost : IAsyncDisposable
     {
         if (_started) await _app.StopAsync(CancellationToken.None);
         await _app.DisposeAsync();
+    }
+
+    /// <summary>
+    /// True for a client-only agent with <c>client.servers</c>: its store is theirs. Any other agent holds the store
+    /// itself (a server; or, embedded in tests, an agent without the scheduler) and serves it to clients.
+    /// </summary>
+    public static bool UsesRemoteStore(AgentConfig config)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        return !config.Server.Enabled && config.Client.Servers.Count > 0;
     }
 
     private static void AddRemoteStore(IServiceCollection services, AgentConfig config)

@@ -35,7 +35,7 @@ public static class AgentRoles
     {
         ArgumentNullException.ThrowIfNull(reconciler);
         ArgumentNullException.ThrowIfNull(config);
-        if (!config.Server.Enabled)
+        if (AgentHost.UsesRemoteStore(config))
             reconciler.Services.TryAddSingleton(provider => new NodeOptions
             {
                 HeartbeatTtl = provider.GetRequiredService<HttpResourceStore>().HeartbeatTtl
