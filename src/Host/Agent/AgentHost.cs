@@ -4,25 +4,31 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Hosting;
 using Reconciler.Host.Api;
+using Reconciler.Host.Agent.Remote;
 using Reconciler.Host.Api.Contracts;
+using Reconciler.Host.Api.Internal;
 using Reconciler.Hosting;
 using Reconciler.Resources.Agent;
+using Reconciler.Resources.Json;
 using Reconciler.Resources.Model;
 using Reconciler.Store;
 
 namespace Reconciler.Host.Agent;
 
 /// <summary>
-/// One <c>recon agent</c>: the FASTER store in <c>data_dir/server</c>, the controller runtime with the roles the config
-/// enables (<see cref="AgentRoles"/>), and the HTTP API on Kestrel at <c>bind_addr:ports.http</c>, all in one
-/// <see cref="WebApplication"/>. Start, then wait for Ctrl-C/SIGTERM (or stop it); disposing stops it gracefully.
+/// One <c>recon agent</c>: the store, the controller runtime with the roles the config enables (<see cref="AgentRoles"/>),
+/// and the HTTP API on Kestrel at <c>bind_addr:ports.http</c>, all in one <see cref="WebApplication"/>. A server keeps
+/// the FASTER store in <c>data_dir/server</c> and serves its clients the node-facing store API; a client-only agent's
+/// store is its servers' (<see cref="HttpResourceStore"/>, <c>client.servers</c>). Start, then wait for Ctrl-C/SIGTERM
+/// (or stop it); disposing stops it gracefully.
 /// </summary>
 public sealed class AgentHost : IAsyncDisposable
 {
     private readonly WebApplication _app;
+    private readonly AgentConfig _config;
     private bool _started;
 
-    private AgentHost(WebApplication app) => _app = app;
+    private AgentHost(WebApplication app, AgentConfig config) => (_app, _config) = (app, config);
 
     /// <summary>The services of the agent (store, runtime, API).</summary>
     public IServiceProvider Services => _app.Services;
@@ -55,25 +61,46 @@ public sealed class AgentHost : IAsyncDisposable
         builder.Services.AddSingleton(new AgentSelf(config.Name ?? Environment.MachineName, ReconVersion.Current, config.Region, config.Datacenter,
             config.Server.Enabled, config.Client.Enabled, dev));
         // Each agent has its own kinds, so custom kinds one host adds stay its own.
+        var remote = UsesRemoteStore(config);
         var reconciler = builder.Services.AddReconciler(o =>
         {
             o.Kinds = ResourceKindRegistry.CreateDefault();
-            o.UseFasterStore(Path.Combine(dataDir, "server"));
+            if (remote) o.UseStore(provider => provider.GetRequiredService<HttpResourceStore>());
+            else o.UseFasterStore(Path.Combine(dataDir, "server"));
         });
         if (config.Server.Enabled) reconciler.AddServer(config);
-        if (config.Client.Enabled) reconciler.AddClient(config);
+        if (remote) AddRemoteStore(builder.Services, config);
+        else builder.Services.AddNodeStoreApi(new NodeApiOptions(config.Server.MinHeartbeatTtl, config.Acl.Enabled, config.Acl.AgentToken));
+        if (config.Client.Enabled)
+        {
+            HostVolumeDirectories.Ensure(config.Client);
+            reconciler.AddClient(config);
+        }
         extend?.Invoke(reconciler);
         builder.Services.AddReconApi();
 
         var app = builder.Build();
         app.MapReconApi();
-        return new AgentHost(app);
+        if (!remote) app.MapNodeStoreEndpoints();
+        return new AgentHost(app, config);
     }
 
-    /// <summary>Opens the store, makes sure the default namespace exists, then starts the runtime and the API.</summary>
+    /// <summary>
+    /// A server opens the store, makes sure the default namespace exists and restarts its nodes' heartbeat clocks; a
+    /// client-only agent waits until one of its servers answers (logging while it cannot). Then the runtime and the API start.
+    /// </summary>
     public async Task StartAsync(CancellationToken cancellationToken = default)
     {
-        await DefaultNamespace.EnsureAsync(_app.Services.GetRequiredService<IResourceStore>(), cancellationToken);
+        var store = _app.Services.GetRequiredService<IResourceStore>();
+        if (!UsesRemoteStore(_config))
+        {
+            await DefaultNamespace.EnsureAsync(store, cancellationToken);
+            await HeartbeatReset.ResetAsync(store, _app.Services.GetRequiredService<TimeProvider>(), cancellationToken);
+        }
+        else
+        {
+            await ((HttpResourceStore)store).ConnectAsync(cancellationToken);
+        }
         await _app.StartAsync(cancellationToken);
         _started = true;
         var bound = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault();
@@ -88,6 +115,24 @@ public sealed class AgentHost : IAsyncDisposable
     {
         if (_started) await _app.StopAsync(CancellationToken.None);
         await _app.DisposeAsync();
+    }
+
+    /// <summary>
+    /// True for a client-only agent with <c>client.servers</c>: its store is theirs. Any other agent holds the store
+    /// itself (a server; or, embedded in tests, an agent without the scheduler) and serves it to clients.
+    /// </summary>
+    public static bool UsesRemoteStore(AgentConfig config)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        return !config.Server.Enabled && config.Client.Servers.Count > 0;
+    }
+
+    private static void AddRemoteStore(IServiceCollection services, AgentConfig config)
+    {
+        var servers = new RemoteServers(config.Client.Servers);
+        var options = new RemoteStoreOptions { NodeName = config.Name ?? Environment.MachineName, Token = config.Acl.AgentToken };
+        services.AddSingleton(provider => new HttpResourceStore(servers, options, provider.GetRequiredService<ResourceJson>(),
+            provider.GetRequiredService<TimeProvider>(), provider.GetRequiredService<ILogger<HttpResourceStore>>()));
     }
 
     private static IPAddress ParseBindAddress(string text) =>

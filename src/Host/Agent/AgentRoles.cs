@@ -1,7 +1,10 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Reconciler.Client;
 using Reconciler.Deployments;
 using Reconciler.Drivers;
+using Reconciler.Host.Agent.Remote;
 using Reconciler.Hosting;
+using Reconciler.Nodes;
 using Reconciler.Resources.Agent;
 using Reconciler.Scheduling;
 
@@ -13,17 +16,31 @@ namespace Reconciler.Host.Agent;
 /// </summary>
 public static class AgentRoles
 {
-    /// <summary>The server role (<c>[server] enabled</c>): it holds the state and runs the scheduler (jobs, evaluations, nodes) and the deployment controller.</summary>
+    /// <summary>
+    /// The server role (<c>[server] enabled</c>): it holds the state and runs the scheduler (jobs, evaluations, nodes) and
+    /// the deployment controller. A node is down once it missed heartbeats for <c>min_heartbeat_ttl</c> plus <c>heartbeat_grace</c>.
+    /// </summary>
     public static ReconcilerBuilder AddServer(this ReconcilerBuilder reconciler, AgentConfig config)
     {
         ArgumentNullException.ThrowIfNull(config);
-        return reconciler.AddScheduler().AddDeployments();
+        var nodes = new NodeOptions { HeartbeatTtl = config.Server.MinHeartbeatTtl + config.Server.HeartbeatGrace };
+        return reconciler.AddScheduler(nodes: nodes).AddDeployments();
     }
 
-    /// <summary>The client role (<c>[client] enabled</c>): it registers this node and runs the allocations placed on it.</summary>
+    /// <summary>
+    /// The client role (<c>[client] enabled</c>): it registers this node and runs the allocations placed on it. A
+    /// client-only agent heartbeats within the TTL its servers granted when it connected (<see cref="HttpResourceStore.ConnectAsync"/>).
+    /// </summary>
     public static ReconcilerBuilder AddClient(this ReconcilerBuilder reconciler, AgentConfig config)
     {
+        ArgumentNullException.ThrowIfNull(reconciler);
         ArgumentNullException.ThrowIfNull(config);
+        if (AgentHost.UsesRemoteStore(config))
+            reconciler.Services.TryAddSingleton(provider => new NodeOptions
+            {
+                HeartbeatTtl = provider.GetRequiredService<HttpResourceStore>().HeartbeatTtl
+                    ?? throw new InvalidOperationException("The client resolved its heartbeat TTL before it reached a server."),
+            });
         return reconciler.AddReconcilerClient(ClientReconcilerBuilderExtensions.ClientOptionsFrom(config), drivers => drivers.AddBuiltInDrivers());
     }
 }

@@ -85,10 +85,27 @@ public sealed class ClientAgent : BackgroundService
         return stopped;
     }
 
+    // A client whose servers are out of reach (restarting, remote) keeps trying, as Nomad's does, instead of stopping the agent.
+    private async Task<TimeSpan> RegisterUntilDoneAsync(CancellationToken stoppingToken)
+    {
+        for (var delay = TimeSpan.FromSeconds(1); ; delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, TimeSpan.FromSeconds(30).Ticks)))
+        {
+            try
+            {
+                return await RegisterAsync(stoppingToken).ConfigureAwait(false);
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                _logger.LogWarning("Registering node {Node} failed ({Error}); retrying in {Delay}", _options.NodeName, exception.Message, delay);
+                await Task.Delay(delay, _time, stoppingToken).ConfigureAwait(false);
+            }
+        }
+    }
+
     /// <inheritdoc />
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var ttl = await RegisterAsync(stoppingToken).ConfigureAwait(false);
+        var ttl = await RegisterUntilDoneAsync(stoppingToken).ConfigureAwait(false);
         await DestroyOrphansAsync(stoppingToken).ConfigureAwait(false);
         while (!stoppingToken.IsCancellationRequested)
         {

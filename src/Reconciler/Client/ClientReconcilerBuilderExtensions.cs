@@ -59,6 +59,8 @@ public static class ClientReconcilerBuilderExtensions
         {
             controller.Name = AllocationWakeup.ControllerName;
             controller.WithPredicate(ChangePredicate.Where(change => change.Object is Allocation a && a.Spec.Node == options.NodeName));
+            // Keeps this node in the cache for ${attr.*} and ${node.*}, also on a client-only agent whose runtime has no node controller.
+            controller.Watch<Node>(_ => []);
         });
     }
 

@@ -84,6 +84,7 @@ internal static class AgentConfigBinder
         Enabled = acl.Bool("enabled", Defaults.Acl.Enabled),
         TokenTtl = acl.Duration("token_ttl", Defaults.Acl.TokenTtl),
         PolicyTtl = acl.Duration("policy_ttl", Defaults.Acl.PolicyTtl),
+        AgentToken = acl.OptionalString("agent_token"),
     };
 
     private static TlsConfig BindTls(TomlSection tls) => new()

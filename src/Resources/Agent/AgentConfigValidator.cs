@@ -16,6 +16,8 @@ internal sealed class AgentConfigValidator(TomlDiagnostics diagnostics)
         CheckPorts(config.Ports);
         CheckClient(config.Client, config.Server.Enabled);
         CheckTls(config.Tls);
+        Require(config.Acl.AgentToken is null || config.Acl.AgentToken.Trim().Length > 0, "acl.agent_token",
+            "agent_token is empty", "leave it out, or set the same non-empty token on the servers and their clients");
         CheckIntervals(config);
         CheckGitOps(config.GitOps);
     }
@@ -88,6 +90,7 @@ internal sealed class AgentConfigValidator(TomlDiagnostics diagnostics)
     {
         RequirePositive(config.Telemetry.CollectionInterval, "telemetry.collection_interval");
         RequirePositive(config.Server.MinHeartbeatTtl, "server.min_heartbeat_ttl");
+        Require(config.Server.HeartbeatGrace >= TimeSpan.Zero, "server.heartbeat_grace", "must not be negative", "use a duration such as \"10s\", or \"0s\" for none");
         RequirePositive(config.GitOps.Interval, "gitops.interval");
     }
 

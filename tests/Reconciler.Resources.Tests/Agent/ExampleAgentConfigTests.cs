@@ -39,10 +39,10 @@ public sealed class ExampleAgentConfigTests
         var client = AgentConfigReader.ReadFile(RepositoryRoot.Combine("manifests", "agent", "client.toml")).Config!.Client;
 
         client.Enabled.Should().BeTrue();
-        client.Servers.Should().Equal("10.0.0.10:4647");
+        client.Servers.Should().Equal("127.0.0.1:4747");
         client.Meta.Should().Equal(new Dictionary<string, string> { ["rack"] = "r1" });
         client.HostVolumes.Should().ContainKey("mysql")
-            .WhoseValue.Should().Be(new HostVolumeConfig { Path = "/opt/mysql/data", ReadOnly = false });
+            .WhoseValue.Should().Be(new HostVolumeConfig { Path = "/tmp/recon/client-1/volumes/mysql", ReadOnly = false });
     }
 
     [Fact]

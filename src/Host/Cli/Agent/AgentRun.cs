@@ -48,8 +48,6 @@ public static class AgentRun
                 ? "pass either -dev or -config, not both; -dev is a throwaway agent, -config a real one."
                 : "pass -dev for a throwaway agent, or -config FILE.toml (see manifests/agent/) for a real one.");
         var config = dev ? AgentConfig.Dev(devDataDir ?? overrides.DataDir!) : Read(configFile!);
-        if (!config.Server.Enabled)
-            throw new CommandException("this agent has no [server] role; a client-only agent needs RPC to remote servers, which is not built yet — set [server] enabled = true.");
         return config with
         {
             BindAddr = overrides.BindAddr ?? config.BindAddr,
@@ -70,7 +68,8 @@ public static class AgentRun
     private static string Banner(AgentConfig config, bool dev, Uri address, DevDataDirectory? devDirectory)
     {
         var roles = string.Join(", ", new[] { config.Server.Enabled ? "server" : null, config.Client.Enabled ? "client" : null }.OfType<string>());
-        var state = devDirectory is not null ? $"{devDirectory.Path} (dev mode: removed on exit)" : config.DataDir;
+        var state = devDirectory is not null ? $"{devDirectory.Path} (dev mode: removed on exit)"
+            : config.Server.Enabled ? config.DataDir : $"{config.DataDir} (tasks); the store is the servers': {string.Join(", ", config.Client.Servers)}";
         return $"""
             ==> Reconciler agent started{(dev ? " in dev mode" : "")}! Ctrl-C to stop.
                 API: {address.ToString().TrimEnd('/')}
