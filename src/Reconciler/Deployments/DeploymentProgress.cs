@@ -25,9 +25,10 @@ public static class DeploymentProgress
         var unhealthy = false;
         foreach (var (name, before) in status.Groups)
         {
-            var update = job.Spec.Groups.FirstOrDefault(g => g.Name == name)?.Update ?? JobDefaults.Update;
+            var spec = job.Spec.Groups.FirstOrDefault(g => g.Name == name);
+            var update = spec?.Update ?? JobDefaults.Update;
             var mine = allocations.Where(a => a.Spec.Group == name).ToList();
-            var verdicts = mine.Select(a => (Allocation: a, Verdict: AllocationHealthJudge.Judge(a, update, now))).ToList();
+            var verdicts = mine.Select(a => (Allocation: a, Verdict: AllocationHealthJudge.Judge(a, spec, update, now))).ToList();
             foreach (var (a, v) in verdicts)
             {
                 if (v.Healthy is { } healthy && a.Status.Health?.Healthy is null)
