@@ -42,9 +42,10 @@ internal sealed class DeploymentKit : IAsyncDisposable
 
     /// <summary>
     /// Registers the job with <paramref name="count"/> allocations running <paramref name="image"/> under
-    /// <paramref name="update"/>; with <paramref name="withCheck"/> its task offers a service with the script check <see cref="Check"/>.
+    /// <paramref name="update"/>; with <paramref name="withCheck"/> its task offers a service with the script check <see cref="Check"/>;
+    /// <paramref name="jobUpdate"/> is the job-level update block the group's overrides.
     /// </summary>
-    public async Task<Job> RegisterAsync(string image, int count, UpdateStrategy update, bool withCheck = false)
+    public async Task<Job> RegisterAsync(string image, int count, UpdateStrategy update, bool withCheck = false, UpdateStrategy? jobUpdate = null)
     {
         var basic = Cluster.Group(Job, count, cpu: 100, memoryMB: 64);
         var services = withCheck
@@ -54,6 +55,7 @@ internal sealed class DeploymentKit : IAsyncDisposable
         var group = basic with { Update = JobDefaults.Merge(update, JobDefaults.Update), Tasks = [task] };
         var existing = await Kit.GetAsync<Job>(JobKey);
         var job = existing is null ? Cluster.Job(Job, group) with { Metadata = new ObjectMeta { Name = Job, Namespace = "default" } } : existing with { Spec = existing.Spec with { Groups = [group] } };
+        if (jobUpdate is not null) job = job with { Spec = job.Spec with { Update = jobUpdate } };
         var stored = await Kit.ApplyAsync(job);
         await Kit.RunUntilIdleAsync();
         return stored;
