@@ -43,9 +43,10 @@ internal sealed class DeploymentKit : IAsyncDisposable
     /// <summary>
     /// Registers the job with <paramref name="count"/> allocations running <paramref name="image"/> under
     /// <paramref name="update"/>; with <paramref name="withCheck"/> its task offers a service with the script check <see cref="Check"/>;
-    /// <paramref name="jobUpdate"/> is the job-level update block the group's overrides.
+    /// <paramref name="jobUpdate"/> is the job-level update block the group's overrides; <paramref name="shape"/> changes the group further.
     /// </summary>
-    public async Task<Job> RegisterAsync(string image, int count, UpdateStrategy update, bool withCheck = false, UpdateStrategy? jobUpdate = null)
+    public async Task<Job> RegisterAsync(string image, int count, UpdateStrategy update, bool withCheck = false, UpdateStrategy? jobUpdate = null,
+        Func<TaskGroup, TaskGroup>? shape = null)
     {
         var basic = Cluster.Group(Job, count, cpu: 100, memoryMB: 64);
         var services = withCheck
@@ -53,6 +54,7 @@ internal sealed class DeploymentKit : IAsyncDisposable
             : new List<TaskService>();
         var task = basic.Tasks[0] with { Env = new Dictionary<string, string> { ["IMAGE"] = image }, Services = services };
         var group = basic with { Update = JobDefaults.Merge(update, JobDefaults.Update), Tasks = [task] };
+        if (shape is not null) group = shape(group);
         var existing = await Kit.GetAsync<Job>(JobKey);
         var job = existing is null ? Cluster.Job(Job, group) with { Metadata = new ObjectMeta { Name = Job, Namespace = "default" } } : existing with { Spec = existing.Spec with { Groups = [group] } };
         if (jobUpdate is not null) job = job with { Spec = job.Spec with { Update = jobUpdate } };
@@ -89,6 +91,18 @@ internal sealed class DeploymentKit : IAsyncDisposable
         await ReportAsync(allocation, AllocationClientStatus.Failed, TaskLifecycleState.Dead, failed: true);
         await Kit.RunUntilIdleAsync();
     }
+
+    /// <summary>The client reports <paramref name="allocation"/> failed and asks the servers to reschedule it, as the real client does.</summary>
+    public async Task FailAndRescheduleAsync(Allocation allocation)
+    {
+        await ReportAsync(allocation, AllocationClientStatus.Failed, TaskLifecycleState.Dead, failed: true);
+        var job = (await Kit.GetAsync<Job>(JobKey))!;
+        await Kit.Client.ApplyAsync(global::Reconciler.Evaluations.EvaluationFactory.For(job, EvaluationTrigger.AllocFailure, allocation.Spec.Node, $"{allocation.Metadata.Name}-failed"));
+        await Kit.RunUntilIdleAsync();
+    }
+
+    /// <summary>A node joins the cluster.</summary>
+    public Task JoinAsync(string name, string datacenter) => _scheduler.JoinAsync(name, datacenter, cpu: 100_000, memoryMB: 100_000);
 
     /// <summary>
     /// The client reports the result of <paramref name="allocation"/>'s check <see cref="Check"/> now, as its health
