@@ -43,10 +43,11 @@ internal sealed class DeploymentKit : IAsyncDisposable
     /// <summary>
     /// Registers the job with <paramref name="count"/> allocations running <paramref name="image"/> under
     /// <paramref name="update"/>; with <paramref name="withCheck"/> its task offers a service with the script check <see cref="Check"/>;
-    /// <paramref name="jobUpdate"/> is the job-level update block the group's overrides; <paramref name="shape"/> changes the group further.
+    /// <paramref name="jobUpdate"/> is the job-level update block the group's overrides; <paramref name="shape"/> changes the group further;
+    /// <paramref name="type"/> is the job's type when it is first registered.
     /// </summary>
     public async Task<Job> RegisterAsync(string image, int count, UpdateStrategy update, bool withCheck = false, UpdateStrategy? jobUpdate = null,
-        Func<TaskGroup, TaskGroup>? shape = null)
+        Func<TaskGroup, TaskGroup>? shape = null, JobType type = JobType.Service)
     {
         var basic = Cluster.Group(Job, count, cpu: 100, memoryMB: 64);
         var services = withCheck
@@ -56,7 +57,7 @@ internal sealed class DeploymentKit : IAsyncDisposable
         var group = basic with { Update = JobDefaults.Merge(update, JobDefaults.Update), Tasks = [task] };
         if (shape is not null) group = shape(group);
         var existing = await Kit.GetAsync<Job>(JobKey);
-        var job = existing is null ? Cluster.Job(Job, group) with { Metadata = new ObjectMeta { Name = Job, Namespace = "default" } } : existing with { Spec = existing.Spec with { Groups = [group] } };
+        var job = existing is null ? Cluster.Job(Job, group, type) with { Metadata = new ObjectMeta { Name = Job, Namespace = "default" } } : existing with { Spec = existing.Spec with { Groups = [group] } };
         if (jobUpdate is not null) job = job with { Spec = job.Spec with { Update = jobUpdate } };
         var stored = await Kit.ApplyAsync(job);
         await Kit.RunUntilIdleAsync();
