@@ -1,4 +1,5 @@
 using Reconciler.Clients;
+using Reconciler.Evaluations;
 using Reconciler.Resources.Kinds;
 using Reconciler.Resources.Model;
 
@@ -42,11 +43,24 @@ public sealed class DeploymentControl(ResourceClient client, JobReverter reverte
     public Task<DeploymentCommandResult> PauseAsync(ResourceKey deployment, CancellationToken cancellationToken = default) =>
         ChangeAsync(deployment, d => (d.Status with { State = DeploymentState.Paused, Description = DeploymentDescriptions.Paused }, null), cancellationToken);
 
-    /// <summary>Resumes a paused deployment.</summary>
-    public Task<DeploymentCommandResult> ResumeAsync(ResourceKey deployment, CancellationToken cancellationToken = default) =>
-        ChangeAsync(deployment, d => d.Status.State != DeploymentState.Paused
+    /// <summary>
+    /// Resumes a paused deployment and evaluates its job at once, so the rollout goes on without waiting for a stagger:
+    /// the step evaluations due while it was paused placed nothing, and progress made meanwhile asks for no new one.
+    /// </summary>
+    public async Task<DeploymentCommandResult> ResumeAsync(ResourceKey deployment, CancellationToken cancellationToken = default)
+    {
+        var result = await ChangeAsync(deployment, d => d.Status.State != DeploymentState.Paused
             ? (null, "deployment is not paused")
-            : (d.Status with { State = DeploymentState.Running, Description = DeploymentDescriptions.Running }, null), cancellationToken);
+            : (d.Status with { State = DeploymentState.Running, Description = DeploymentDescriptions.Running }, null), cancellationToken).ConfigureAwait(false);
+        if (result.Deployment is not { } resumed) return result;
+        var job = await client.GetAsync<Job>(new ResourceKey("Job", resumed.Metadata.Namespace, resumed.Spec.Job), cancellationToken).ConfigureAwait(false);
+        if (job is not null && job.Metadata.Generation == resumed.Spec.JobVersion)
+        {
+            var name = $"{resumed.Metadata.Name}-resumed-{resumed.Metadata.ResourceVersion.ToString(System.Globalization.CultureInfo.InvariantCulture)}";
+            await client.ApplyAsync(EvaluationFactory.For(job, EvaluationTrigger.DeploymentWatcher, name: name), cancellationToken).ConfigureAwait(false);
+        }
+        return result;
+    }
 
     /// <summary>Fails the deployment; with autoRevert the job goes back to its latest stable version.</summary>
     public async Task<DeploymentCommandResult> FailAsync(ResourceKey deployment, CancellationToken cancellationToken = default)

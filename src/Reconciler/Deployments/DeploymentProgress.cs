@@ -7,7 +7,8 @@ namespace Reconciler.Deployments;
 /// (<see cref="AllocationHealthJudge"/>), the counts per group, promotion (autoPromote once every canary is healthy;
 /// an unhealthy canary blocks it), and the state — failed when an allocation of the update is unhealthy or no
 /// allocation turned healthy within progressDeadline, successful when every group has its count of healthy
-/// allocations of the new version, cancelled when a newer job version exists or the job is gone.
+/// allocations of the new version, cancelled when a newer job version exists or the job is gone. An allocation that
+/// failed and was replaced no longer counts: its replacement does.
 /// </summary>
 public static class DeploymentProgress
 {
@@ -25,9 +26,10 @@ public static class DeploymentProgress
         var unhealthy = false;
         foreach (var (name, before) in status.Groups)
         {
-            var update = job.Spec.Groups.FirstOrDefault(g => g.Name == name)?.Update ?? JobDefaults.Update;
-            var mine = allocations.Where(a => a.Spec.Group == name).ToList();
-            var verdicts = mine.Select(a => (Allocation: a, Verdict: AllocationHealthJudge.Judge(a, update, now))).ToList();
+            var spec = job.Spec.Groups.FirstOrDefault(g => g.Name == name);
+            var update = spec?.Update ?? JobDefaults.Update;
+            var mine = Current(allocations.Where(a => a.Spec.Group == name).ToList());
+            var verdicts = mine.Select(a => (Allocation: a, Verdict: AllocationHealthJudge.Judge(a, spec, update, now))).ToList();
             foreach (var (a, v) in verdicts)
             {
                 if (v.Healthy is { } healthy && a.Status.Health?.Healthy is null)
@@ -49,6 +51,15 @@ public static class DeploymentProgress
             Revert: failedNow && groups.Values.Any(g => g.AutoRevert),
             MarkStable: next.State == DeploymentState.Successful,
             RecheckAt: IsTerminal(next.State) ? null : recheck);
+    }
+
+    // A failed or lost allocation whose index a live allocation holds was replaced: it neither counts as a placed
+    // canary nor blocks promotion or fails the deployment once promoted (Nomad #8150, #6407).
+    private static List<Allocation> Current(List<Allocation> group)
+    {
+        static bool Gone(Allocation a) => a.Spec.DesiredStatus != AllocationDesiredStatus.Run || a.Status.ClientStatus is AllocationClientStatus.Failed or AllocationClientStatus.Lost;
+        var held = group.Where(a => !Gone(a)).Select(a => a.Spec.Index).ToHashSet();
+        return [.. group.Where(a => !Gone(a) || !held.Contains(a.Spec.Index))];
     }
 
     /// <summary>Successful, failed and cancelled deployments do not change any more.</summary>

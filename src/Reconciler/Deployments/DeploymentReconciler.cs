@@ -61,11 +61,14 @@ public sealed class DeploymentReconciler(JobHistory history, JobReverter reverte
         };
     }
 
-    // One evaluation per step of progress (the name says which), due after the stagger between batches.
+    // One evaluation per step of progress (the name says which), due after the stagger between batches. Before any
+    // progress there is no step: the evaluation that started the deployment places its first batch, and one more
+    // waiting a stagger from the start would place the second batch early, once the first turned healthy meanwhile.
     private static async Task EvaluateAsync(Job job, Deployment deployment, DeploymentStatus status, DateTimeOffset now, ReconcileContext context, CancellationToken cancellationToken)
     {
         var healthy = status.Groups.Values.Sum(g => g.Healthy);
         var promoted = status.Groups.Values.Count(g => g.Promoted);
+        if (healthy == 0 && promoted == 0 && status.State == DeploymentState.Running) return;
         var stagger = status.State == DeploymentState.Successful ? TimeSpan.Zero : Stagger(job, status);
         var evaluation = EvaluationFactory.For(job, EvaluationTrigger.DeploymentWatcher, name: $"{deployment.Metadata.Name}-h{healthy}-p{promoted}");
         if (stagger > TimeSpan.Zero) evaluation = evaluation with { Spec = evaluation.Spec with { WaitUntil = now + stagger } };

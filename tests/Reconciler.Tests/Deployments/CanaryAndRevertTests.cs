@@ -96,6 +96,24 @@ public sealed class CanaryAndRevertTests
     }
 
     [Fact]
+    public async Task AutoRevert_goes_back_to_the_last_stable_version_past_a_failed_one()
+    {
+        await using var kit = await StableAsync(2, Update());
+        await kit.RegisterAsync("v2", 2, Update());
+        await kit.FailAsync((await kit.RunningAsync()).Single(a => a.Spec.JobVersion == 2));
+        (await kit.DeploymentAsync(2)).Status.Description.Should().Be(DeploymentDescriptions.FailedUnhealthy, "v2 has no autoRevert and is not stable");
+
+        await kit.RegisterAsync("v3", 2, Update(autoRevert: true));
+        await kit.FailAsync((await kit.RunningAsync()).First(a => a.Spec.JobVersion == 3));
+
+        (await kit.DeploymentAsync(3)).Status.Description.Should().Be(DeploymentDescriptions.RolledBack(DeploymentDescriptions.FailedUnhealthy, 4));
+        var job = (await kit.Kit.GetAsync<Job>(DeploymentKit.JobKey))!;
+        job.Metadata.Generation.Should().Be(4);
+        job.Spec.Groups[0].Tasks[0].Env["IMAGE"].Should().Be("v1");
+        (await kit.History.VersionsAsync("default", DeploymentKit.Job)).Where(v => v.Spec.Stable).Select(v => v.Spec.Version).Should().Equal(1);
+    }
+
+    [Fact]
     public async Task A_new_job_version_cancels_the_running_deployment()
     {
         await using var kit = await StableAsync(2, Update());

@@ -37,14 +37,28 @@ internal sealed class DeploymentKit : IAsyncDisposable
         return new DeploymentKit(scheduler);
     }
 
-    /// <summary>Registers the job with <paramref name="count"/> allocations running <paramref name="image"/> under <paramref name="update"/>.</summary>
-    public async Task<Job> RegisterAsync(string image, int count, UpdateStrategy update)
+    /// <summary>The name of the service check a job registered with a check has.</summary>
+    public const string Check = "alive";
+
+    /// <summary>
+    /// Registers the job with <paramref name="count"/> allocations running <paramref name="image"/> under
+    /// <paramref name="update"/>; with <paramref name="withCheck"/> its task offers a service with the script check <see cref="Check"/>;
+    /// <paramref name="jobUpdate"/> is the job-level update block the group's overrides; <paramref name="shape"/> changes the group further;
+    /// <paramref name="type"/> is the job's type when it is first registered.
+    /// </summary>
+    public async Task<Job> RegisterAsync(string image, int count, UpdateStrategy update, bool withCheck = false, UpdateStrategy? jobUpdate = null,
+        Func<TaskGroup, TaskGroup>? shape = null, JobType type = JobType.Service)
     {
         var basic = Cluster.Group(Job, count, cpu: 100, memoryMB: 64);
-        var task = basic.Tasks[0] with { Env = new Dictionary<string, string> { ["IMAGE"] = image } };
+        var services = withCheck
+            ? [new TaskService { Name = "web", Checks = [new ServiceCheck { Name = Check, Type = CheckType.Script, Command = "true", Interval = TimeSpan.FromSeconds(1), Timeout = TimeSpan.FromSeconds(1) }] }]
+            : new List<TaskService>();
+        var task = basic.Tasks[0] with { Env = new Dictionary<string, string> { ["IMAGE"] = image }, Services = services };
         var group = basic with { Update = JobDefaults.Merge(update, JobDefaults.Update), Tasks = [task] };
+        if (shape is not null) group = shape(group);
         var existing = await Kit.GetAsync<Job>(JobKey);
-        var job = existing is null ? Cluster.Job(Job, group) with { Metadata = new ObjectMeta { Name = Job, Namespace = "default" } } : existing with { Spec = existing.Spec with { Groups = [group] } };
+        var job = existing is null ? Cluster.Job(Job, group, type) with { Metadata = new ObjectMeta { Name = Job, Namespace = "default" } } : existing with { Spec = existing.Spec with { Groups = [group] } };
+        if (jobUpdate is not null) job = job with { Spec = job.Spec with { Update = jobUpdate } };
         var stored = await Kit.ApplyAsync(job);
         await Kit.RunUntilIdleAsync();
         return stored;
@@ -76,6 +90,33 @@ internal sealed class DeploymentKit : IAsyncDisposable
     public async Task FailAsync(Allocation allocation)
     {
         await ReportAsync(allocation, AllocationClientStatus.Failed, TaskLifecycleState.Dead, failed: true);
+        await Kit.RunUntilIdleAsync();
+    }
+
+    /// <summary>The client reports <paramref name="allocation"/> failed and asks the servers to reschedule it, as the real client does.</summary>
+    public async Task FailAndRescheduleAsync(Allocation allocation)
+    {
+        await ReportAsync(allocation, AllocationClientStatus.Failed, TaskLifecycleState.Dead, failed: true);
+        var job = (await Kit.GetAsync<Job>(JobKey))!;
+        await Kit.Client.ApplyAsync(global::Reconciler.Evaluations.EvaluationFactory.For(job, EvaluationTrigger.AllocFailure, allocation.Spec.Node, $"{allocation.Metadata.Name}-failed"));
+        await Kit.RunUntilIdleAsync();
+    }
+
+    /// <summary>A node joins the cluster.</summary>
+    public Task JoinAsync(string name, string datacenter) => _scheduler.JoinAsync(name, datacenter, cpu: 100_000, memoryMB: 100_000);
+
+    /// <summary>
+    /// The client reports the result of <paramref name="allocation"/>'s check <see cref="Check"/> now, as its health
+    /// watcher does: a status held since an earlier report keeps that report's time.
+    /// </summary>
+    public async Task ReportCheckAsync(Allocation allocation, CheckStatus status)
+    {
+        var current = (Allocation)(await Kit.Store.GetAsync(allocation.Key))!;
+        var task = current.Status.TaskStates["task"];
+        var since = task.Checks.FirstOrDefault(c => c.Name == Check) is { } previous && previous.Status == status ? previous.Since : Kit.Time.GetUtcNow();
+        var result = new CheckResult { Name = Check, Kind = CheckType.Script, Status = status, Output = status == CheckStatus.Critical ? "true exited with code 1" : null, Since = since };
+        var states = new Dictionary<string, TaskState> { ["task"] = task with { Checks = [result] } };
+        await Kit.Client.UpdateStatusAsync(current with { Status = current.Status with { TaskStates = states } });
         await Kit.RunUntilIdleAsync();
     }
 

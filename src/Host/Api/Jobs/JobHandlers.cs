@@ -39,7 +39,7 @@ public sealed class JobHandlers(IResourceStore store, ResourceClient client, Job
         var proposed = await requests.ReadJobAsync(http, name);
         var registered = await store.GetAsync(proposed.Key, http.RequestAborted) as Job;
         var plan = await planner.PlanAsync(proposed, http.RequestAborted);
-        var diff = JobFieldDiff.Of(registered is null ? null : RedactedView.UserFields(registered)["spec"], RedactedView.UserFields(proposed)["spec"], "spec");
+        var diff = UpdateAnnotation.Annotate(JobFieldDiff.Of(registered is null ? null : RedactedView.UserFields(registered)["spec"], RedactedView.UserFields(proposed)["spec"], "spec"));
         var groups = proposed.Spec.Groups.Select(g => g.Name).Union(plan.Changes.Keys)
             .Select(g => plan.Changes.TryGetValue(g, out var c)
                 ? new GroupPlan(g, c.Place, c.Stop, c.InPlaceUpdate, c.DestructiveUpdate, c.Migrate, c.Ignore)

@@ -32,8 +32,11 @@ public static class PlanPrinter
         output.WriteLine("plan's results are potentially invalid.");
     }
 
-    /// <summary>One field change as the plan prints it, e.g. <c>~ spec.groups[app].count: 1 => 3</c>.</summary>
-    public static string Line(FieldChange change) => $"{Sign(change.Type)} {change.Path}: {Values(change)}";
+    /// <summary>
+    /// One field change as the plan prints it, with what it does to running allocations when known, e.g.
+    /// <c>~ spec.groups[app].count: 1 => 3 (in-place update)</c>.
+    /// </summary>
+    public static string Line(FieldChange change) => $"{Sign(change.Type)} {change.Path}: {Values(change)}{(change.Update is { } update ? $" ({update})" : "")}";
 
     private static string Sign(string type) => type switch
     {

@@ -26,20 +26,20 @@ internal sealed class AllocationHealthMonitor(CheckProbe probe, ClientOptions op
             if (!live.Tasks.TryGetValue(task.Name, out var state)) return new HealthVerdict(null, null);
             if (state.State.Failed) unhealthy = true;
             DateTimeOffset? since = state.Running ? state.State.StartedAt : null;
-            var checks = task.Services.SelectMany(s => s.Checks.Select(c => (Service: s, Check: c))).ToList();
+            var checks = ServiceChecks.Of(task);
             if (mode == HealthCheckMode.Checks && checks.Count > 0 && state.Running)
             {
                 if (state.Checks.NextRunAt is not { } due || due <= now)
                 {
-                    var results = new Dictionary<string, string?>(StringComparer.Ordinal);
-                    for (var i = 0; i < checks.Count; i++)
+                    var runs = new List<CheckRun>(checks.Count);
+                    foreach (var (name, service, check) in checks)
                     {
-                        var (service, check) = checks[i];
                         var port = allocation.Spec.Ports.FirstOrDefault(p => p.Label == service.Port);
-                        results[check.Name ?? $"{service.Name}.{check.Type}.{i}"] = await probe.RunAsync(check, port?.HostIp ?? options.Address,
+                        var failure = await probe.RunAsync(check, port?.HostIp ?? options.Address,
                             port?.Value, state.Driver!, state.Handle!.Task.Id, cancellationToken).ConfigureAwait(false);
+                        runs.Add(new CheckRun(name, check.Type, failure));
                     }
-                    state.Checks.Record(results, now);
+                    state.Checks.Record(runs, now);
                     var interval = checks.Select(c => c.Check.Interval).Where(i => i > TimeSpan.Zero).DefaultIfEmpty(DefaultInterval).Min();
                     state.Checks.NextRunAt = now + interval;
                 }

@@ -10,7 +10,7 @@ internal static class AllocationStatusBuilder
 {
     public static AllocationStatus Build(AllocationStatus current, LiveAllocation live, TaskGroup? group, bool? healthy, DateTimeOffset now)
     {
-        var states = live.Tasks.ToDictionary(pair => pair.Key, pair => pair.Value.State, StringComparer.Ordinal);
+        var states = live.Tasks.ToDictionary(pair => pair.Key, pair => pair.Value.State with { Checks = pair.Value.Checks.Results }, StringComparer.Ordinal);
         var (status, description) = ClientStatus(current, states, group);
         var health = healthy == current.Health?.Healthy
             ? current.Health

@@ -6,7 +6,8 @@ namespace Reconciler.Scheduling.Reconcile;
 /// <summary>
 /// Sorts a system or sysbatch group's allocations per node: one allocation on every schedulable node, lost ones
 /// on down nodes stopped, ones on draining nodes migrated away (stopped) unless the drain spares system jobs,
-/// outdated ones updated in place or replaced on the same node. A sysbatch allocation that completed counts as done.
+/// outdated ones updated in place or replaced on the same node (under a deployment, maxParallel replacements in flight
+/// at a time). A sysbatch allocation that completed counts as done.
 /// </summary>
 public static class SystemGroupReconciler
 {
@@ -23,7 +24,7 @@ public static class SystemGroupReconciler
         }
 
         var covered = new HashSet<string>(StringComparer.Ordinal);
-        var budget = spec.MaxParallel;
+        var budget = spec.Rollout is { } rollout ? RolloutBudget(rollout, spec, live) : spec.MaxParallel;
         foreach (var a in live)
         {
             nodes.TryGetValue(a.Node, out var node);
@@ -56,4 +57,9 @@ public static class SystemGroupReconciler
                 buckets.Place.Add(new PlacementRequest(spec.Name, 0, Node: node.Metadata.Name));
         return buckets;
     }
+
+    // Under a deployment, replacements in flight (placed by it, not yet healthy) count against maxParallel across
+    // evaluations, and a deployment that is not running replaces nothing.
+    private static int RolloutBudget(GroupRollout rollout, GroupSpec spec, List<AllocationRecord> live) =>
+        !rollout.Active ? 0 : rollout.MaxParallel - live.Count(a => a.JobVersion == spec.JobVersion && a.DeploymentId == rollout.DeploymentId && a.Healthy != true);
 }

@@ -21,6 +21,9 @@ public sealed record TaskState
     /// <summary>When it finished.</summary>
     public DateTimeOffset? FinishedAt { get; init; }
 
+    /// <summary>The latest result of each of the task's service checks, by check name; empty while none ran.</summary>
+    public IReadOnlyList<CheckResult> Checks { get; init; } = [];
+
     /// <summary>What happened to the task, oldest first.</summary>
     public IReadOnlyList<TaskEvent> Events { get; init; } = [];
 }
