@@ -61,7 +61,7 @@ public sealed class AgentHost : IAsyncDisposable
             o.UseFasterStore(Path.Combine(dataDir, "server"));
         });
         if (config.Server.Enabled) reconciler.AddServer(config);
-        if (config.Client.Enabled) reconciler.AddClient(config);
+        if (config.Client.Enabled) reconciler.AddClient(config, dev);
         extend?.Invoke(reconciler);
         builder.Services.AddReconApi();
 

@@ -20,10 +20,14 @@ public static class AgentRoles
         return reconciler.AddScheduler().AddDeployments();
     }
 
-    /// <summary>The client role (<c>[client] enabled</c>): it registers this node and runs the allocations placed on it.</summary>
-    public static ReconcilerBuilder AddClient(this ReconcilerBuilder reconciler, AgentConfig config)
+    /// <summary>
+    /// The client role (<c>[client] enabled</c>): it registers this node and runs the allocations placed on it; a
+    /// <paramref name="dev"/> agent's client stops its tasks when it stops (its temporary state could adopt none later).
+    /// </summary>
+    public static ReconcilerBuilder AddClient(this ReconcilerBuilder reconciler, AgentConfig config, bool dev = false)
     {
         ArgumentNullException.ThrowIfNull(config);
-        return reconciler.AddReconcilerClient(ClientReconcilerBuilderExtensions.ClientOptionsFrom(config), drivers => drivers.AddBuiltInDrivers());
+        var options = ClientReconcilerBuilderExtensions.ClientOptionsFrom(config) with { StopTasksOnShutdown = dev };
+        return reconciler.AddReconcilerClient(options, drivers => drivers.AddBuiltInDrivers());
     }
 }

@@ -7,7 +7,7 @@ namespace Reconciler.Jobs;
 
 /// <summary>
 /// Purging a job (deleting it; stopping one only sets <c>spec.stop</c>): a deregister evaluation stops its allocations;
-/// once the clients have stopped them (or <see cref="StopGrace"/> passed), the job's allocations and finished evaluations are deleted with it,
+/// once the clients have stopped them (or <see cref="StopGrace"/> passed), the job's allocations and evaluations are deleted with it,
 /// as Nomad's <c>job stop -purge</c> and garbage collection leave nothing of the job behind.
 /// </summary>
 public sealed class JobDeregisterFinalizer : IFinalizer<Job>
@@ -29,9 +29,9 @@ public sealed class JobDeregisterFinalizer : IFinalizer<Job>
         // report them stopped first; a client that never answers (a node about to be lost) does not hold the purge.
         var waited = context.Time.GetUtcNow() - (resource.Metadata.DeletionTimestamp ?? context.Time.GetUtcNow());
         if (allocations.Any(IsLive) && waited < StopGrace) return ReconcileResult.RequeueAfter(TimeSpan.FromSeconds(1));
-        var finished = context.Cache.List<Evaluation>(resource.Metadata.Namespace)
-            .Where(e => e.Spec.Job == resource.Metadata.Name && e.Status.State is EvaluationState.Complete or EvaluationState.Failed);
-        foreach (var purged in allocations.Cast<Resource>().Concat(finished))
+        // A delayed or blocked evaluation still queued for the job finds nothing to reconcile once deleted.
+        var evaluations = context.Cache.List<Evaluation>(resource.Metadata.Namespace).Where(e => e.Spec.Job == resource.Metadata.Name);
+        foreach (var purged in allocations.Cast<Resource>().Concat(evaluations))
             await context.Client.DeleteAsync(purged.Key, cancellationToken).ConfigureAwait(false);
         return ReconcileResult.Done;
     }
