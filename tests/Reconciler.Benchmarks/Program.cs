@@ -3,8 +3,9 @@
 // Scenarios to come (runtime, schedule, api, rollout) are added as IBenchmarkScenario classes below.
 using System.Text.Json;
 using Reconciler.Benchmarks;
+using Reconciler.Benchmarks.Api;
 
-IBenchmarkScenario[] scenarios = [new StoreBenchmark(), new RuntimeBenchmark(), new ScheduleBenchmark()];
+IBenchmarkScenario[] scenarios = [new StoreBenchmark(), new RuntimeBenchmark(), new ScheduleBenchmark(), new ApiBenchmark()];
 
 var name = args.FirstOrDefault();
 var scenario = scenarios.FirstOrDefault(s => s.Name == name);

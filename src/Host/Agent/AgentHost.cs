@@ -74,7 +74,7 @@ public sealed class AgentHost : IAsyncDisposable
         if (config.Client.Enabled)
         {
             HostVolumeDirectories.Ensure(config.Client);
-            reconciler.AddClient(config);
+            reconciler.AddClient(config, dev);
         }
         extend?.Invoke(reconciler);
         builder.Services.AddReconApi();

@@ -30,8 +30,9 @@ public static class AgentRoles
     /// <summary>
     /// The client role (<c>[client] enabled</c>): it registers this node and runs the allocations placed on it. A
     /// client-only agent heartbeats within the TTL its servers granted when it connected (<see cref="HttpResourceStore.ConnectAsync"/>).
+    /// A <paramref name="dev"/> agent's client stops its tasks when it stops (its temporary state could adopt none later).
     /// </summary>
-    public static ReconcilerBuilder AddClient(this ReconcilerBuilder reconciler, AgentConfig config)
+    public static ReconcilerBuilder AddClient(this ReconcilerBuilder reconciler, AgentConfig config, bool dev = false)
     {
         ArgumentNullException.ThrowIfNull(reconciler);
         ArgumentNullException.ThrowIfNull(config);
@@ -41,6 +42,7 @@ public static class AgentRoles
                 HeartbeatTtl = provider.GetRequiredService<HttpResourceStore>().HeartbeatTtl
                     ?? throw new InvalidOperationException("The client resolved its heartbeat TTL before it reached a server."),
             });
-        return reconciler.AddReconcilerClient(ClientReconcilerBuilderExtensions.ClientOptionsFrom(config), drivers => drivers.AddBuiltInDrivers());
+        var options = ClientReconcilerBuilderExtensions.ClientOptionsFrom(config) with { StopTasksOnShutdown = dev };
+        return reconciler.AddReconcilerClient(options, drivers => drivers.AddBuiltInDrivers());
     }
 }

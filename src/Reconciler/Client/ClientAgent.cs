@@ -66,21 +66,10 @@ public sealed class ClientAgent : BackgroundService
         foreach (var live in _live.All())
         {
             if (await _client.GetAsync<Allocation>(live.Key, cancellationToken).ConfigureAwait(false) is not null) continue;
-            await live.Gate.WaitAsync(cancellationToken).ConfigureAwait(false);
-            try
-            {
-                // Checked again under the gate: the runner may have been placing it while we looked.
-                if (await _client.GetAsync<Allocation>(live.Key, cancellationToken).ConfigureAwait(false) is not null) continue;
-                foreach (var task in live.Tasks.Values)
-                    await _lifecycle.KillAsync(task, TimeSpan.FromSeconds(5), "the allocation no longer exists", false, cancellationToken).ConfigureAwait(false);
-                _handles.DeleteAllocation(live.Id);
-                _live.Remove(live.Id);
+            // Checked again under the gate: the runner may have been placing it while we looked.
+            if (await StopAllocationAsync(live, "the allocation no longer exists",
+                async () => await _client.GetAsync<Allocation>(live.Key, cancellationToken).ConfigureAwait(false) is null, cancellationToken).ConfigureAwait(false))
                 stopped++;
-            }
-            finally
-            {
-                live.Gate.Release();
-            }
         }
         return stopped;
     }
@@ -99,6 +88,45 @@ public sealed class ClientAgent : BackgroundService
                 _logger.LogWarning("Registering node {Node} failed ({Error}); retrying in {Delay}", _options.NodeName, exception.Message, delay);
                 await Task.Delay(delay, _time, stoppingToken).ConfigureAwait(false);
             }
+        }
+    }
+
+    /// <summary>
+    /// Stops every task this client runs, when <see cref="ClientOptions.StopTasksOnShutdown"/> asks for it: a dev agent's
+    /// state is thrown away when it stops, so nothing could adopt or stop its tasks later.
+    /// </summary>
+    public async Task<int> StopAllTasksAsync(CancellationToken cancellationToken)
+    {
+        var stops = _live.All().Select(live => StopAllocationAsync(live, "the agent is shutting down", () => Task.FromResult(true), cancellationToken));
+        var stopped = await Task.WhenAll(stops).ConfigureAwait(false);
+        return stopped.Count(s => s);
+    }
+
+    /// <inheritdoc />
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await base.StopAsync(cancellationToken).ConfigureAwait(false);
+        if (!_options.StopTasksOnShutdown) return;
+        var stopped = await StopAllTasksAsync(cancellationToken).ConfigureAwait(false);
+        if (stopped > 0) _logger.LogInformation("Stopped the tasks of {Count} allocations on shutdown", stopped);
+    }
+
+    // Kills the allocation's tasks under its gate (when still wanted) and forgets it: true when it was stopped.
+    private async Task<bool> StopAllocationAsync(LiveAllocation live, string reason, Func<Task<bool>> stillWanted, CancellationToken cancellationToken)
+    {
+        await live.Gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (!await stillWanted().ConfigureAwait(false)) return false;
+            foreach (var task in live.Tasks.Values)
+                await _lifecycle.KillAsync(task, TimeSpan.FromSeconds(5), reason, false, cancellationToken).ConfigureAwait(false);
+            _handles.DeleteAllocation(live.Id);
+            _live.Remove(live.Id);
+            return true;
+        }
+        finally
+        {
+            live.Gate.Release();
         }
     }
 

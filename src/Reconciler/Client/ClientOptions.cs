@@ -35,6 +35,12 @@ public sealed record ClientOptions
     /// <summary>The address tasks' ports are reached on (<c>RECON_ADDR_*</c>, checks).</summary>
     public string Address { get; init; } = "127.0.0.1";
 
+    /// <summary>
+    /// Stop every task when the client stops, as a dev agent must: its state is temporary, so no later client could
+    /// adopt the tasks. False (a real client) leaves tasks running across an agent restart, as Nomad's does.
+    /// </summary>
+    public bool StopTasksOnShutdown { get; init; }
+
     /// <summary>The directory of one allocation.</summary>
     public string AllocationDirectory(string allocationId) => Path.Combine(DataDirectory, "alloc", allocationId);
 

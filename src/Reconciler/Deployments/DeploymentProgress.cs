@@ -17,7 +17,7 @@ public static class DeploymentProgress
     {
         var status = deployment.Status;
         if (IsTerminal(status.State)) return Unchanged(status);
-        if (job is null || job.Metadata.DeletionTimestamp is not null) return Unchanged(Ended(status, DeploymentState.Cancelled, DeploymentDescriptions.CancelledJobStopped));
+        if (job is null || job.IsStopped()) return Unchanged(Ended(status, DeploymentState.Cancelled, DeploymentDescriptions.CancelledJobStopped));
         if (job.Metadata.Generation > deployment.Spec.JobVersion) return Unchanged(Ended(status, DeploymentState.Cancelled, DeploymentDescriptions.CancelledNewerVersion));
 
         var writes = new List<(Allocation, AllocationHealth)>();

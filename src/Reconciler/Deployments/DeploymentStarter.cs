@@ -19,7 +19,7 @@ public sealed class DeploymentStarter(IResourceStore store, TimeProvider time) :
     /// <inheritdoc />
     public async ValueTask<Deployment?> ForAsync(Job job, ClusterState cluster, CancellationToken cancellationToken)
     {
-        if (job.Spec.Type is not (JobType.Service or JobType.System) || job.Metadata.DeletionTimestamp is not null) return null;
+        if (job.Spec.Type is not (JobType.Service or JobType.System) || job.IsStopped()) return null;
         if (!job.Spec.Groups.Any(g => g.Update is { MaxParallel: > 0 } or { MaxSurge: > 0 })) return null;
         var key = DeploymentNames.Deployment(job.Metadata.Namespace, job.Metadata.Name, job.Metadata.Generation);
         if (await store.GetAsync(key, cancellationToken).ConfigureAwait(false) is Deployment existing) return existing;

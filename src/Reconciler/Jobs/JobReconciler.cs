@@ -5,8 +5,8 @@ using Reconciler.Resources.Kinds;
 namespace Reconciler.Jobs;
 
 /// <summary>
-/// Turns job changes into evaluations — a new generation is a register, or a scaling when only counts changed —
-/// and keeps the job's status (pending / running / dead and the per-group summary) in step with its allocations.
+/// Turns job changes into evaluations — a new generation is a register, a scaling when only counts changed, or a
+/// deregister when it stops the job — and keeps the job's status (pending / running / dead and the per-group summary) in step with its allocations.
 /// Room freed by its allocations releases blocked evaluations through <see cref="BlockedEvaluations"/>, not here.
 /// </summary>
 public sealed class JobReconciler : IReconciler<Job>
@@ -21,7 +21,9 @@ public sealed class JobReconciler : IReconciler<Job>
         if (status.ObservedGeneration != resource.Metadata.Generation)
         {
             var shape = JobShape.Of(resource.Spec);
-            var trigger = status.ObservedGeneration > 0 && status.EvaluatedShape == shape ? EvaluationTrigger.JobScaling : EvaluationTrigger.JobRegister;
+            var trigger = resource.Spec.Stop == true ? EvaluationTrigger.JobDeregister
+                : status.ObservedGeneration > 0 && status.EvaluatedShape == shape ? EvaluationTrigger.JobScaling
+                : EvaluationTrigger.JobRegister;
             await context.Client.ApplyAsync(EvaluationFactory.For(resource, trigger, name: $"{resource.Metadata.Name}-v{resource.Metadata.Generation}"), cancellationToken).ConfigureAwait(false);
             status = status with { ObservedGeneration = resource.Metadata.Generation, EvaluatedShape = shape };
         }

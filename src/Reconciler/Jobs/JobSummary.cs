@@ -31,9 +31,10 @@ public static class JobSummary
             };
         }, StringComparer.Ordinal);
         var live = allocations.Any(a => a.Spec.DesiredStatus == AllocationDesiredStatus.Run && a.Status.ClientStatus is AllocationClientStatus.Pending or AllocationClientStatus.Running);
-        var stopped = job.Metadata.DeletionTimestamp is not null;
+        var deleted = job.Metadata.DeletionTimestamp is not null;
         var finished = allocations.Count > 0 && !live && queued.Values.Sum() == 0 && !evaluating;
-        var state = (stopped && !live) || finished ? JobState.Dead
+        // As Nomad's, a job marked stopped is dead at once; a deleted one only once nothing of it runs.
+        var state = job.Spec.Stop == true || (deleted && !live) || finished ? JobState.Dead
             : allocations.Any(a => a.Spec.DesiredStatus == AllocationDesiredStatus.Run && a.Status.ClientStatus == AllocationClientStatus.Running) ? JobState.Running
             : JobState.Pending;
         return (state, groups);

@@ -14,8 +14,8 @@ namespace Reconciler.Scheduling;
 /// <param name="Now">The time the pass runs at (drain deadlines, reschedule delays).</param>
 public sealed record SchedulerState(ResourceKey JobKey, Job? Job, ClusterState Cluster, DateTimeOffset Now)
 {
-    /// <summary>The job is gone or being deleted: its allocations should stop.</summary>
-    public bool JobStopped => Job is null || Job.Metadata.DeletionTimestamp is not null;
+    /// <summary>The job is gone, stopped or being deleted: its allocations should stop.</summary>
+    public bool JobStopped => Job is null || Job.IsStopped();
 
     /// <summary>The deployment of the job's current version, if one rolls it out: it paces destructive updates and places canaries.</summary>
     public Deployment? Deployment { get; init; }

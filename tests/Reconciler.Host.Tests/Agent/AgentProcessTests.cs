@@ -8,7 +8,7 @@ public sealed class AgentProcessTests : IDisposable
     private readonly TempDirectory _files = new();
 
     [Fact]
-    public async Task A_dev_agent_serves_the_cli_saves_and_restores_snapshots_and_removes_its_state_on_sigterm()
+    public async Task A_dev_agent_serves_the_cli_saves_and_restores_snapshots_and_on_sigterm_stops_its_tasks_and_removes_its_state()
     {
         await using var agent = await AgentProcess.StartAsync(new Dictionary<string, string>(), "-dev", "-http-port", "0");
         var env = new Dictionary<string, string> { ["RECON_ADDR"] = agent.Address.ToString(), ["RECON_CONFIG_DIR"] = _files.Path };
@@ -22,16 +22,11 @@ public sealed class AgentProcessTests : IDisposable
         var restore = await ReconProcess.RunAsync(env, "operator", "snapshot", "restore", snap);
         var jobs = await ReconProcess.RunAsync(env, "get", "jobs");
         Directory.Exists(dataDir).Should().BeTrue("the agent keeps its state there while it runs");
-        // The dev agent's client runs the examples' tasks, and a client leaves tasks running when it stops: stop the jobs first.
+        // The dev agent's client runs the examples' tasks (redis-server among them); its state is thrown away on exit, so
+        // it stops them on SIGTERM rather than leave them behind.
         using (var http = new HttpClient { BaseAddress = agent.Address })
-        {
-            foreach (var job in new[] { "web", "redis", "hello" })
-            {
-                (await ReconProcess.RunAsync(env, "stop", job)).ExitCode.Should().Be(0);
-                await SimulatedNodes.AwaitGoneAsync(http, $"/v1/jobs/{job}");
-            }
-            await SimulatedNodes.AwaitNoneRunningAsync(http);
-        }
+            await SimulatedNodes.AwaitAllocationsAsync(http, "redis", a => a.Any(x => x["status"]?["clientStatus"]?.GetValue<string>() == "running"));
+        var tasks = ProcessTree.DescendantsOf(agent.Id);
         var exitCode = await agent.TerminateAsync();
 
         apply.ExitCode.Should().Be(0, apply.Error);
@@ -43,6 +38,8 @@ public sealed class AgentProcessTests : IDisposable
         restore.ExitCode.Should().Be(0, restore.Error);
         jobs.Output.Should().Contain("web");
         exitCode.Should().Be(0);
+        tasks.Should().Contain(t => t.Command.Contains("redis-server", StringComparison.Ordinal));
+        tasks.Where(t => ProcessTree.IsAlive(t.Pid)).Should().BeEmpty("a dev agent stops its tasks when it stops");
         agent.Output.Should().Contain("==> Shutting down");
         Directory.Exists(dataDir).Should().BeFalse("-dev removes its temporary state on exit");
     }

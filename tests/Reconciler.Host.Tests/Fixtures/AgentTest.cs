@@ -1,5 +1,3 @@
-using System.Net.Http.Json;
-using Reconciler.Host.Api.Contracts;
 using Reconciler.Hosting;
 
 namespace Reconciler.Host.Tests.Fixtures;
@@ -24,23 +22,9 @@ public abstract class AgentTest : IAsyncLifetime
 
     public async Task InitializeAsync() => _agent = await RunningAgent.StartAsync(Extend, RunsScheduler, RunsClient);
 
+    // A dev agent's client stops its tasks when the agent stops, so no process outlives the test.
     public async Task DisposeAsync()
     {
-        if (_agent is null) return;
-        // A client leaves its tasks running when the agent stops (as Nomad's does); stop the jobs so no process outlives the test.
-        if (RunsClient) await StopJobsAsync(_agent);
-        await _agent.DisposeAsync();
-    }
-
-    private static async Task StopJobsAsync(RunningAgent agent)
-    {
-        var jobs = (await agent.Http.GetFromJsonAsync<ResourceList>("/v1/jobs?namespace=*", ApiJson.Options))!.Items;
-        foreach (var job in jobs)
-        {
-            var name = job["metadata"]!["name"]!.GetValue<string>();
-            using var stop = await agent.Http.DeleteAsync($"/v1/job/{name}?namespace={job["metadata"]!["namespace"]!.GetValue<string>()}");
-            await SimulatedNodes.AwaitGoneAsync(agent.Http, $"/v1/jobs/{name}");
-        }
-        await SimulatedNodes.AwaitNoneRunningAsync(agent.Http);
+        if (_agent is not null) await _agent.DisposeAsync();
     }
 }

@@ -51,17 +51,79 @@ public sealed class JobControllerTests
     }
 
     [Fact]
-    public async Task Deleting_a_job_stops_its_allocations_before_the_job_goes_away()
+    public async Task Stopping_a_job_is_a_new_version_whose_deregister_evaluation_stops_every_allocation_and_the_job_stays_dead()
     {
         await using var kit = await SchedulerKit.StartAsync();
         await kit.JoinAsync("n1");
         var job = await kit.Kit.ApplyAsync(Cluster.Job("web", Cluster.Group("web", count: 2, cpu: 100, memoryMB: 64)));
         await kit.Kit.RunUntilIdleAsync();
+        await kit.StartAsync(await kit.RunningAsync("web"));
+
+        await kit.Kit.ApplyAsync(job with { Spec = job.Spec with { Stop = true } });
+        await kit.Kit.RunUntilIdleAsync();
+
+        (await kit.AllocationsAsync("web")).Should().HaveCount(2).And.OnlyContain(a => a.Spec.DesiredStatus == AllocationDesiredStatus.Stop);
+        var stopped = (await kit.Kit.GetAsync<Job>(job.Key))!;
+        stopped.Metadata.Generation.Should().Be(2);
+        stopped.Status.State.Should().Be(JobState.Dead);
+        var evaluations = (await kit.Kit.Store.ListAsync(new ListQuery("Evaluation", "default"))).Items.Cast<Evaluation>();
+        evaluations.Should().Contain(e => e.Metadata.Name == "web-v2" && e.Spec.TriggeredBy == EvaluationTrigger.JobDeregister && e.Status.State == EvaluationState.Complete);
+    }
+
+    [Fact]
+    public async Task Running_a_stopped_job_again_places_new_allocations()
+    {
+        await using var kit = await SchedulerKit.StartAsync();
+        await kit.JoinAsync("n1");
+        var job = await kit.Kit.ApplyAsync(Cluster.Job("web", Cluster.Group("web", count: 2, cpu: 100, memoryMB: 64)));
+        await kit.Kit.RunUntilIdleAsync();
+        var stopped = await kit.Kit.ApplyAsync(job with { Spec = job.Spec with { Stop = true } });
+        await kit.Kit.RunUntilIdleAsync();
+
+        await kit.Kit.ApplyAsync(stopped with { Spec = stopped.Spec with { Stop = null } });
+        await kit.Kit.RunUntilIdleAsync();
+
+        (await kit.RunningAsync("web")).Should().HaveCount(2).And.OnlyContain(a => a.Spec.JobVersion == 3);
+        (await kit.Kit.GetAsync<Job>(job.Key))!.Status.State.Should().Be(JobState.Pending);
+    }
+
+    [Fact]
+    public async Task Deleting_a_job_stops_its_allocations_then_removes_them_and_its_evaluations_with_the_job()
+    {
+        await using var kit = await SchedulerKit.StartAsync();
+        await kit.JoinAsync("n1");
+        var job = await kit.Kit.ApplyAsync(Cluster.Job("web", Cluster.Group("web", count: 2, cpu: 100, memoryMB: 64)));
+        await kit.Kit.RunUntilIdleAsync();
+        await kit.StartAsync(await kit.RunningAsync("web"));
 
         await kit.Kit.Client.DeleteAsync(job.Key);
         await kit.Kit.RunUntilIdleAsync();
 
+        // The client has not reported the tasks ended yet: the purge waits for it.
         (await kit.AllocationsAsync("web")).Should().HaveCount(2).And.OnlyContain(a => a.Spec.DesiredStatus == AllocationDesiredStatus.Stop);
+        (await kit.Kit.GetAsync<Job>(job.Key)).Should().NotBeNull();
+        foreach (var allocation in await kit.AllocationsAsync("web"))
+            await kit.Kit.Client.UpdateStatusAsync(allocation with { Status = allocation.Status with { ClientStatus = AllocationClientStatus.Complete } });
+        await kit.Kit.AdvanceAsync(TimeSpan.FromSeconds(1));
+
         (await kit.Kit.GetAsync<Job>(job.Key)).Should().BeNull();
+        (await kit.AllocationsAsync("web")).Should().BeEmpty();
+        (await kit.Kit.Store.ListAsync(new ListQuery("Evaluation", "default"))).Items.Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task A_purge_does_not_wait_past_its_grace_for_a_client_that_never_reports()
+    {
+        await using var kit = await SchedulerKit.StartAsync();
+        await kit.JoinAsync("n1");
+        var job = await kit.Kit.ApplyAsync(Cluster.Job("web", Cluster.Group("web", count: 1, cpu: 100, memoryMB: 64)));
+        await kit.Kit.RunUntilIdleAsync();
+        await kit.StartAsync(await kit.RunningAsync("web"));
+
+        await kit.Kit.Client.DeleteAsync(job.Key);
+        await kit.Kit.AdvanceAsync(global::Reconciler.Jobs.JobDeregisterFinalizer.StopGrace + TimeSpan.FromSeconds(1));
+
+        (await kit.Kit.GetAsync<Job>(job.Key)).Should().BeNull();
+        (await kit.AllocationsAsync("web")).Should().BeEmpty();
     }
 }

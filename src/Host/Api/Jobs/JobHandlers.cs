@@ -73,15 +73,22 @@ public sealed class JobHandlers(IResourceStore store, ResourceClient client, Job
     }
 
     /// <summary>
-    /// <c>DELETE /v1/job/{name}[?purge=true]</c>: stops the job. Its deregister finalizer stops the allocations and then
-    /// removes the job, so a stopped job is gone either way; <c>purge</c> is accepted for Nomad's habit.
+    /// <c>DELETE /v1/job/{name}[?purge=true]</c>, Nomad's deregister: stopping writes a new version of the job with
+    /// <c>stop: true</c>, whose evaluation stops every allocation (the job stays, dead, until run again); <c>purge</c> deletes
+    /// the job, and its deregister finalizer removes its allocations and evaluations once they stopped.
     /// </summary>
     public async Task<IResult> StopAsync(string name, HttpContext http)
     {
         var job = await requests.JobAsync(JobRequests.Namespace(http.Request), name, http.RequestAborted);
-        await SpecChange.RetryAsync(job.Key, async () => await client.DeleteAsync(job.Key, http.RequestAborted), http.RequestAborted);
-        var evaluation = job.Metadata.Uid is { } uid ? $"{name}-deregister-{uid[..8]}" : null;
-        return Created(http, evaluation, store.Revision);
+        if (http.Request.Query["purge"] == "true")
+        {
+            await SpecChange.RetryAsync(job.Key, async () => await client.DeleteAsync(job.Key, http.RequestAborted), http.RequestAborted);
+            var deregister = job.Metadata.Uid is { } uid ? $"{name}-deregister-{uid[..8]}" : null;
+            return Created(http, deregister, store.Revision);
+        }
+        if (job.Spec.Stop == true) return Created(http, null, job.Metadata.ResourceVersion);
+        var stopped = await SpecChange.ApplyAsync(client, job, j => j with { Spec = j.Spec with { Stop = true } }, http.RequestAborted);
+        return Created(http, $"{name}-v{stopped.Metadata.Generation}", stopped.Metadata.ResourceVersion);
     }
 
     /// <summary><c>GET /v1/job/{name}/allocations</c>; blocking with <c>?index=&amp;wait=</c>, as the other lists.</summary>

@@ -45,7 +45,7 @@ public static class JobStatusCommand
     }
 
     private static IReadOnlyList<string> Row(Job job) =>
-        [job.Metadata.Name, Lower(job.Spec.Type), Text(job.Spec.Priority), Lower(job.Status.State), Date(job.Metadata.CreatedAt)];
+        [job.Metadata.Name, Lower(job.Spec.Type), Text(job.Spec.Priority), State(job), Date(job.Metadata.CreatedAt)];
 
     private static void Print(CliSession session, Job job, IReadOnlyList<Allocation> allocations, Deployment? deployment)
     {
@@ -56,7 +56,7 @@ public static class JobStatusCommand
             ["Type", "=", Lower(job.Spec.Type)],
             ["Priority", "=", Text(job.Spec.Priority)],
             ["Datacenters", "=", string.Join(",", job.Spec.Datacenters)],
-            ["Status", "=", Lower(job.Status.State)],
+            ["Status", "=", State(job)],
             ["Version", "=", Text(job.Metadata.Generation)],
             ["Modify Index", "=", Text(job.Metadata.ResourceVersion)],
         ]);
@@ -82,6 +82,9 @@ public static class JobStatusCommand
             [.. allocations.Select(a => (IReadOnlyList<string>)[Typed.Short(a.Metadata.Name), a.Spec.Node, a.Spec.Group, Text(a.Spec.JobVersion),
                 Lower(a.Spec.DesiredStatus), Lower(a.Status.ClientStatus), Date(a.Metadata.CreatedAt)])]);
     }
+
+    // As Nomad's: a job stopped by `job stop` is "dead (stopped)", one whose allocations all finished just "dead".
+    private static string State(Job job) => job.Spec.Stop == true ? $"{Lower(job.Status.State)} (stopped)" : Lower(job.Status.State);
 
     private static string Lower<T>(T value) where T : Enum => value.ToString().ToLowerInvariant();
 

@@ -65,8 +65,8 @@ public static class UpCommand
         }
     }
 
-    // Deleting a job stops its allocations (the deregister finalizer); wait until the client reports none running, so
-    // the tasks have ended before the agent stops (a client leaves running tasks behind when it stops).
+    // Stopping a job (a new version with stop: true) stops its allocations; wait until the client reports none running, so
+    // the allocations show their tasks ended (the dev agent's client would otherwise kill them as it stops, unrecorded).
     private static async Task StopJobsAsync(ReconApiClient client)
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(1));

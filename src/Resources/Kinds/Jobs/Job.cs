@@ -7,4 +7,8 @@ namespace Reconciler.Resources.Kinds;
 /// <c>metadata.generation</c>, which the store bumps on every spec change.
 /// </summary>
 [Kind("Job")]
-public sealed record Job : Resource<JobSpec, JobStatus>;
+public sealed record Job : Resource<JobSpec, JobStatus>
+{
+    /// <summary>The job is stopped (<c>spec.stop</c>) or being deleted: none of its allocations should run.</summary>
+    public bool IsStopped() => Spec.Stop == true || Metadata.DeletionTimestamp is not null;
+}

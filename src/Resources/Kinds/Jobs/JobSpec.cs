@@ -22,6 +22,12 @@ public sealed record JobSpec
     /// <summary>Free key/value pairs, interpolated as <c>${meta.key}</c>.</summary>
     public IReadOnlyDictionary<string, string> Meta { get; init; } = new Dictionary<string, string>();
 
+    /// <summary>
+    /// True marks the job stopped, as Nomad's <c>stop</c>: the scheduler stops all its allocations and places none, while the
+    /// job and its history stay (registering the spec without it starts the job again). Null (left out) runs the job.
+    /// </summary>
+    public bool? Stop { get; init; }
+
     /// <summary>The task groups; each is placed as a unit on one node.</summary>
     [MinLength(1)]
     public IReadOnlyList<TaskGroup> Groups { get; init; } = [];

@@ -203,27 +203,44 @@ public sealed class JobCommandTests : AgentTest
     }
 
     [Fact]
-    public async Task Stop_stops_the_allocations_and_removes_the_job()
+    public async Task Stop_marks_the_job_stopped_in_a_new_version_stops_its_allocations_and_run_starts_it_again()
     {
-        await RegisteredAsync(count: 2);
+        var file = await RegisteredAsync(count: 2);
 
         var stop = await Agent.CliAsync("stop", "web");
-        stop.ExitCode.Should().Be(0, stop.Error);
-        await SimulatedNodes.AwaitGoneAsync(Agent.Http, "/v1/jobs/web");
-        var status = await Agent.CliAsync("job", "status");
+        await SimulatedNodes.AwaitAllocationsAsync(Agent.Http, "web", a => a.Count == 0);
+        await SimulatedNodes.AwaitJobAsync(Agent.Http, "web", j => j["status"]?["state"]?.GetValue<string>() == "dead");
+        var list = await Agent.CliAsync("job", "status");
+        var status = await Agent.CliAsync("job", "status", "web");
+        var again = await Agent.CliAsync("job", "stop", "web");
+        var run = await Agent.CliAsync("job", "run", "-detach", file);
+        await SimulatedNodes.AwaitAllocationsAsync(Agent.Http, "web", a => a.Count == 2);
 
         stop.ExitCode.Should().Be(0, stop.Error);
-        stop.Output.Should().Contain("Job \"web\" is stopping");
-        status.Output.Should().Contain("No running jobs");
+        stop.Output.Should().Contain("Job \"web\" is stopping").And.Contain("Evaluation ID: web-v2");
+        list.Output.Should().MatchRegex(@"web\s+service\s+50\s+dead \(stopped\)");
+        status.Output.Should().MatchRegex(@"Status\s+=\s+dead \(stopped\)").And.MatchRegex(@"Version\s+=\s+2");
+        status.Output.Should().MatchRegex(@"app\s+1\s+stop\s+pending");
+        again.Output.Should().Contain("Job \"web\" is already stopped");
+        run.ExitCode.Should().Be(0, run.Error);
+        (await Agent.CliAsync("job", "status", "web")).Output.Should().MatchRegex(@"Version\s+=\s+3").And.MatchRegex(@"app\s+3\s+run\s+pending");
     }
 
     [Fact]
-    public async Task Stop_with_purge_removes_the_job_too()
+    public async Task Stop_with_purge_deletes_the_job_its_allocations_and_its_evaluations()
     {
         await RegisteredAsync();
 
         var stop = await Agent.CliAsync("job", "stop", "-purge", "web");
         stop.ExitCode.Should().Be(0, stop.Error);
         await SimulatedNodes.AwaitGoneAsync(Agent.Http, "/v1/jobs/web");
+        var status = await Agent.CliAsync("job", "status");
+        var allocations = await Agent.CliAsync("get", "allocations");
+        var evaluations = await Agent.CliAsync("get", "evaluations");
+
+        stop.Output.Should().Contain("Job \"web\" is being purged");
+        status.Output.Should().Contain("No running jobs");
+        allocations.Output.Should().NotContain("web");
+        evaluations.Output.Should().NotContain("web");
     }
 }
