@@ -8,7 +8,7 @@ namespace Reconciler.Host.Api.Contracts;
 /// <param name="Diff">Changed fields, secret values redacted; empty when the spec is the registered one.</param>
 /// <param name="Groups">What the scheduler would do per task group.</param>
 /// <param name="Failures">Why allocations of a group could not be placed, in words, by group.</param>
-/// <param name="JobModifyIndex">The registered job's index (0 when it does not exist).</param>
+/// <param name="JobModifyIndex">The registered job's modify index, its version (0 when it does not exist): moves only when the spec changes.</param>
 /// <param name="Exists">Whether the job is registered.</param>
 public sealed record JobPlanResponse(
     string Job,

@@ -24,13 +24,13 @@ public sealed class JobHandlers(IResourceStore store, ResourceClient client, Job
         await namespaces.EnsureNamespaceExistsAsync(job, new HashSet<string>(), http.RequestAborted);
         var before = await store.GetAsync(job.Key, http.RequestAborted) as Job;
         var stored = Blocking.BlockingQuery.TryReadIndex(http.Request, out var expected)
-            ? await client.ApplyAsync(job, expected, http.RequestAborted)
+            ? await JobModifyIndex.RegisterAtAsync(client, job, expected, http.RequestAborted)
             : await SpecChange.RetryAsync(job.Key, async () => await client.ApplyAsync(job, http.RequestAborted), http.RequestAborted); // the job controller writes status meanwhile
         var changed = before is null || before.Metadata.Generation != stored.Metadata.Generation;
         // The job controller evaluates every new version under this name; an unchanged job is evaluated anew, as in Nomad.
         var evaluation = changed ? $"{name}-v{stored.Metadata.Generation}" : await EvaluateAsync(stored, EvaluationTrigger.JobRegister, http.RequestAborted);
         ResourceHandlers.SetIndex(http, stored.Metadata.ResourceVersion);
-        return Results.Json(new JobRegisterResponse(stored.Key.ToString(), evaluation, stored.Metadata.ResourceVersion, stored.Metadata.Generation, changed), ApiJson.Options);
+        return Results.Json(new JobRegisterResponse(stored.Key.ToString(), evaluation, JobModifyIndex.Of(stored), stored.Metadata.Generation, changed), ApiJson.Options);
     }
 
     /// <summary><c>POST /v1/job/{name}/plan</c>: what registering the body would change, written nowhere.</summary>
@@ -46,9 +46,8 @@ public sealed class JobHandlers(IResourceStore store, ResourceClient client, Job
                 : new GroupPlan(g, 0, 0, 0, 0, 0, 0))
             .ToList();
         var failures = plan.Failures.ToDictionary(f => f.Key, f => f.Value.Description);
-        var index = registered?.Metadata.ResourceVersion ?? 0;
-        ResourceHandlers.SetIndex(http, index);
-        return Results.Json(new JobPlanResponse(proposed.Key.ToString(), diff, groups, failures, index, registered is not null), ApiJson.Options);
+        ResourceHandlers.SetIndex(http, registered?.Metadata.ResourceVersion ?? 0);
+        return Results.Json(new JobPlanResponse(proposed.Key.ToString(), diff, groups, failures, JobModifyIndex.Of(registered), registered is not null), ApiJson.Options);
     }
 
     /// <summary><c>POST /v1/job/{name}/scale</c>: sets one group's count; the job controller evaluates it as a scaling.</summary>

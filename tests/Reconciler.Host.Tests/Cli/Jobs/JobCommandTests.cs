@@ -1,3 +1,5 @@
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
 using Reconciler.Host.Tests.Fixtures;
 
 namespace Reconciler.Host.Tests.Cli.Jobs;
@@ -87,6 +89,8 @@ public sealed class JobCommandTests : AgentTest
 
         var first = await Agent.CliAsync("job", "run", "-check-index", "0", "-start-timeout", "1s", file);
         var second = await Agent.CliAsync("job", "run", "-check-index", "0", file);
+        File.WriteAllText(file, Manifests.Job("web", count: 2));
+        (await Agent.CliAsync("job", "run", "-detach", file)).ExitCode.Should().Be(0);
         var stale = await Agent.CliAsync("job", "run", "-check-index", "1", file);
 
         first.ExitCode.Should().Be(0, first.Error);
@@ -95,8 +99,28 @@ public sealed class JobCommandTests : AgentTest
         second.ExitCode.Should().Be(1);
         second.Error.Should().Contain("already exists").And.MatchRegex(@"current index \d+");
         stale.ExitCode.Should().Be(1);
-        stale.Error.Should().Contain("-check-index 1 is stale").And.MatchRegex(@"current index \d+");
+        stale.Error.Should().Contain("-check-index 1 is stale").And.Contain("current index 2");
     }
+
+    [Fact]
+    public async Task The_modify_index_a_plan_prints_stays_valid_while_controllers_write_the_jobs_status()
+    {
+        var file = await RegisteredAsync(count: 2);
+        var plan = await Agent.CliAsync("job", "plan", file);
+        var index = System.Text.RegularExpressions.Regex.Match(plan.Output, @"Job Modify Index: (\d+)").Groups[1].Value;
+        var before = await Agent.Http.GetFromJsonAsync<JsonObject>("/v1/jobs/web");
+        var allocation = (await SimulatedNodes.AwaitAllocationsAsync(Agent.Http, "web", a => a.Count == 2))[0]["metadata"]!["name"]!.GetValue<string>();
+
+        // Stopping an allocation makes the scheduler replace it and the job controller rewrite the job's summary.
+        (await Agent.CliAsync("alloc", "stop", allocation)).ExitCode.Should().Be(0);
+        await SimulatedNodes.AwaitJobAsync(Agent.Http, "web", j => ResourceVersion(j) > ResourceVersion(before!));
+        var run = await Agent.CliAsync("job", "run", "-detach", "-check-index", index, file);
+
+        index.Should().Be("1");
+        run.ExitCode.Should().Be(0, run.Error);
+    }
+
+    private static long ResourceVersion(JsonObject job) => job["metadata"]!["resourceVersion"]!.GetValue<long>();
 
     [Fact]
     public async Task Run_with_detach_prints_the_evaluation_and_returns()
