@@ -32,7 +32,7 @@ public sealed class AgentProcessTests : IDisposable
         apply.ExitCode.Should().Be(0, apply.Error);
         apply.Output.Should().Contain("job/web created");
         save.ExitCode.Should().Be(0, save.Error);
-        inspect.Output.Should().MatchRegex("Job +3");
+        inspect.Output.Should().MatchRegex("Job +4");
         // The scheduler stops a job's allocations before the job goes away, so a delete starts it terminating.
         delete.Output.Should().Contain("job/web terminating");
         restore.ExitCode.Should().Be(0, restore.Error);

@@ -16,7 +16,7 @@ public sealed class RemoteCommandTests : AgentTest
         apply.ExitCode.Should().Be(0, apply.Error);
         apply.Output.Should().Contain("namespace/team-a created").And.Contain("job/redis created").And.Contain("secret/app-db created");
         get.Output.Split('\n')[0].Should().MatchRegex("^NAME +GENERATION +INDEX +AGE$");
-        get.Output.Should().Contain("redis").And.Contain("web").And.Contain("hello");
+        get.Output.Should().Contain("redis").And.Contain("web").And.Contain("hello").And.Contain("node-heartbeat");
     }
 
     [Fact]
