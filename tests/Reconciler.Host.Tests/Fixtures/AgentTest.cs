@@ -24,7 +24,7 @@ public abstract class AgentTest : IAsyncLifetime
 
     public async Task InitializeAsync() => _agent = await RunningAgent.StartAsync(Extend, RunsScheduler, RunsClient);
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         if (_agent is null) return;
         // A client leaves its tasks running when the agent stops (as Nomad's does); stop the jobs so no process outlives the test.
