@@ -1,10 +1,10 @@
 // Benchmarks, one scenario per run, each printing ONE JSON line so results can be compared by tools.
 // Usage: dotnet run -c Release --project tests/Reconciler.Benchmarks -- <scenario> [options]
-// Scenarios to come (runtime, schedule, api, rollout) are added as IBenchmarkScenario classes below.
+// Scenarios to come (api) are added as IBenchmarkScenario classes below.
 using System.Text.Json;
 using Reconciler.Benchmarks;
 
-IBenchmarkScenario[] scenarios = [new StoreBenchmark(), new RuntimeBenchmark(), new ScheduleBenchmark()];
+IBenchmarkScenario[] scenarios = [new StoreBenchmark(), new RuntimeBenchmark(), new ScheduleBenchmark(), new RolloutBenchmark()];
 
 var name = args.FirstOrDefault();
 var scenario = scenarios.FirstOrDefault(s => s.Name == name);
