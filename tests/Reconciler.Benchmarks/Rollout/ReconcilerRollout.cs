@@ -62,7 +62,9 @@ public sealed class ReconcilerRollout(RolloutWorkload workload)
         await UntilConvergedAsync(store, version: 2);
         updated.Stop();
         var evaluations = (await store.ListAsync(new ListQuery("Evaluation", "default"))).Items.OfType<Evaluation>().Count(e => e.Spec.Job == _job && e.Spec.JobVersion == 2);
-        return new RolloutTiming(created.Elapsed, updated.Elapsed, evaluations);
+        var converged = (await store.ListAsync(new ListQuery("Allocation", "default"))).Items.OfType<Allocation>()
+            .Where(a => a.Spec.Job == _job && a.Spec.JobVersion == 2 && a.Spec.DesiredStatus == AllocationDesiredStatus.Run).ToList();
+        return new RolloutTiming(created.Elapsed, updated.Elapsed, evaluations, RolloutPhases.Of(converged));
     }
 
     private async Task RegisterAsync(HttpClient http, string value)
@@ -129,5 +131,5 @@ public sealed class ReconcilerRollout(RolloutWorkload workload)
     }
 }
 
-/// <summary>How long a rollout took: the first version to converge, the update to converge, and the evaluations of the update.</summary>
-public sealed record RolloutTiming(TimeSpan Create, TimeSpan Update, int Evaluations);
+/// <summary>How long a rollout took: the first version to converge, the update to converge; the evaluations and phases of the update.</summary>
+public sealed record RolloutTiming(TimeSpan Create, TimeSpan Update, int Evaluations, RolloutPhases Phases);
