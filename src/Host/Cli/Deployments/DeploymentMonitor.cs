@@ -9,7 +9,8 @@ namespace Reconciler.Host.Cli.Deployments;
 
 /// <summary>
 /// Follows a deployment until it ends, with blocking queries on its job's deployments (no polling sleeps): a Spectre
-/// live display on a terminal, one progress line per change when the output is redirected.
+/// live display of its summary and per-group table on a terminal; when the output is redirected, a line for its state
+/// and for each group whose figures changed.
 /// </summary>
 public sealed class DeploymentMonitor(CliSession session, ReconApiClient client)
 {
@@ -32,15 +33,20 @@ public sealed class DeploymentMonitor(CliSession session, ReconApiClient client)
 
     private async Task<Deployment> FollowPlainAsync(Deployment deployment, CancellationToken cancellationToken)
     {
+        WriteChanges(null, deployment);
         var current = deployment;
-        session.Out.WriteLine(DeploymentView.ProgressLine(current));
         await foreach (var next in ChangesAsync(deployment, cancellationToken))
         {
+            WriteChanges(current, next);
             current = next;
-            session.Out.WriteLine(DeploymentView.ProgressLine(current));
         }
         session.Out.WriteLine();
         return current;
+    }
+
+    private void WriteChanges(Deployment? shown, Deployment current)
+    {
+        foreach (var line in DeploymentView.ProgressLines(shown, current)) session.Out.WriteLine($"    {EvaluationMonitor.Now()}: {line}");
     }
 
     // Each change of the deployment until it has ended; the deployment's own index tells a change from another write.
