@@ -8,7 +8,8 @@ namespace Reconciler.Benchmarks;
 /// A rolling update on real Docker, Reconciler against Docker Swarm on the same engine: <c>--replicas</c> (20)
 /// containers of the busybox test image updated <c>--parallel</c> (5) at a time to a new environment value, each
 /// timed from submitting the update to converged. <c>--workload sleep|trap</c> and <c>--grace-seconds</c> (10, Docker's
-/// default) choose the containers' command and the stop grace period both get (see <see cref="RolloutWorkload"/>).
+/// default) choose the containers' command and the stop grace period both get, <c>--swarm-order</c> Swarm's update
+/// order (see <see cref="RolloutWorkload"/>).
 /// Prints the two times side by side on stderr and the figures as the JSON line; <c>--only reconciler</c> skips Swarm
 /// (to look into Reconciler's own figures).
 /// </summary>
@@ -31,6 +32,7 @@ public sealed class RolloutBenchmark : IBenchmarkScenario
             ["replicas"] = workload.Replicas,
             ["max_parallel"] = workload.Parallel,
             ["stop_grace_s"] = workload.StopGrace.TotalSeconds,
+            ["swarm_update_order"] = workload.SwarmOrder,
             ["reconciler_update_s"] = Seconds(reconciler.Update),
             ["swarm_update_s"] = swarm is null ? null : Seconds(swarm.Update),
             ["ratio"] = swarm is null ? null : Math.Round(ratio, 2),

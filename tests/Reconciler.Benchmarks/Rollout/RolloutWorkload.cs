@@ -7,7 +7,11 @@ namespace Reconciler.Benchmarks.Rollout;
 /// updated <see cref="Parallel"/> at a time to a new value of the environment variable <c>X</c>, with the same stop
 /// grace period (Reconciler's killTimeout, Swarm's --stop-grace-period) on both sides.
 /// </summary>
-public sealed record RolloutWorkload(string Name, int Replicas, int Parallel, IReadOnlyList<string> Args, TimeSpan StopGrace)
+/// <remarks>
+/// <see cref="SwarmOrder"/> is Swarm's --update-order: <c>stop-first</c> (its default) waits for an old task to stop
+/// before starting its replacement; <c>start-first</c> does not, as Reconciler (like Nomad) does not.
+/// </remarks>
+public sealed record RolloutWorkload(string Name, int Replicas, int Parallel, IReadOnlyList<string> Args, TimeSpan StopGrace, string SwarmOrder)
 {
     /// <summary>The image both run.</summary>
     public const string Image = "recon-test/busybox:1";
@@ -26,7 +30,9 @@ public sealed record RolloutWorkload(string Name, int Replicas, int Parallel, IR
             _ => throw new ArgumentException($"--workload {name} is not known; pass sleep or trap."),
         };
         var grace = TimeSpan.FromSeconds(BenchmarkArgs.Int(args, "--grace-seconds", 10));
-        return new RolloutWorkload(name, BenchmarkArgs.Int(args, "--replicas", 20), BenchmarkArgs.Int(args, "--parallel", 5), command, grace);
+        var order = BenchmarkArgs.Text(args, "--swarm-order", "stop-first")!;
+        if (order is not ("stop-first" or "start-first")) throw new ArgumentException($"--swarm-order {order} is not known; pass stop-first or start-first.");
+        return new RolloutWorkload(name, BenchmarkArgs.Int(args, "--replicas", 20), BenchmarkArgs.Int(args, "--parallel", 5), command, grace, order);
     }
 
     /// <summary>The grace period as both CLIs and manifests write it, e.g. <c>10s</c>.</summary>

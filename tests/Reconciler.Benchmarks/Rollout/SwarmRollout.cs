@@ -42,7 +42,8 @@ public sealed class SwarmRollout(RolloutWorkload workload)
         created.Stop();
 
         var updated = Stopwatch.StartNew();
-        await DockerCli.RunAsync("service", "update", "--quiet", "--update-parallelism", Text(workload.Parallel), "--update-delay", "0s", "--env-add", "X=2", _service);
+        await DockerCli.RunAsync("service", "update", "--quiet", "--update-parallelism", Text(workload.Parallel), "--update-delay", "0s",
+            "--update-order", workload.SwarmOrder, "--env-add", "X=2", _service);
         updated.Stop();
 
         var status = (await DockerCli.RunAsync("service", "inspect", _service, "--format", "{{.UpdateStatus.State}} {{.UpdateStatus.StartedAt.Format \"2006-01-02T15:04:05.999999999Z07:00\"}} {{.UpdateStatus.CompletedAt.Format \"2006-01-02T15:04:05.999999999Z07:00\"}}")).Single().Split(' ');
