@@ -14,7 +14,10 @@ namespace Reconciler.Host.Cli.Deployments;
 /// </summary>
 public sealed class DeploymentMonitor(CliSession session, ReconApiClient client)
 {
-    /// <summary>Follows <paramref name="deployment"/>; returns it as it ended.</summary>
+    /// <summary>
+    /// Follows <paramref name="deployment"/> until it ends, leaving its final status on screen (the live display's last
+    /// frame, or the status table after the lines); returns it as it ended.
+    /// </summary>
     public async Task<Deployment> FollowAsync(Deployment deployment, CancellationToken cancellationToken)
     {
         if (!session.Environment.IsTerminal) return await FollowPlainAsync(deployment, cancellationToken);
@@ -41,6 +44,7 @@ public sealed class DeploymentMonitor(CliSession session, ReconApiClient client)
             current = next;
         }
         session.Out.WriteLine();
+        DeploymentStatusCommand.Print(session, current);
         return current;
     }
 

@@ -64,7 +64,6 @@ public sealed class EvaluationMonitor(CliSession session, ReconApiClient client,
     {
         _output.WriteLine($"==> {Now()}: Monitoring deployment \"{deployment.Metadata.Name}\"");
         var ended = await new DeploymentMonitor(session, client).FollowAsync(deployment, cancellationToken);
-        DeploymentStatusCommand.Print(session, ended);
         return ended.Status.State == DeploymentState.Successful ? 0 : DeploymentFailedExitCode;
     }
 
