@@ -1,11 +1,11 @@
 // Benchmarks, one scenario per run, each printing ONE JSON line so results can be compared by tools.
 // Usage: dotnet run -c Release --project tests/Reconciler.Benchmarks -- <scenario> [options]
-// Scenarios to come (runtime, schedule, api, rollout) are added as IBenchmarkScenario classes below.
+// Scenarios: store, runtime, schedule, api, rollout (IBenchmarkScenario classes, listed below).
 using System.Text.Json;
 using Reconciler.Benchmarks;
 using Reconciler.Benchmarks.Api;
 
-IBenchmarkScenario[] scenarios = [new StoreBenchmark(), new RuntimeBenchmark(), new ScheduleBenchmark(), new ApiBenchmark()];
+IBenchmarkScenario[] scenarios = [new StoreBenchmark(), new RuntimeBenchmark(), new ScheduleBenchmark(), new ApiBenchmark(), new RolloutBenchmark()];
 
 var name = args.FirstOrDefault();
 var scenario = scenarios.FirstOrDefault(s => s.Name == name);

@@ -25,10 +25,10 @@ public sealed class ScheduleBenchmark : IBenchmarkScenario
 
     public async Task<JsonObject> RunAsync(string[] args)
     {
-        var nodes = Option(args, "--nodes", 10_000);
-        var jobs = Option(args, "--jobs", 1_000);
-        var count = Option(args, "--count", 1_000);
-        var workers = Option(args, "--workers", Environment.ProcessorCount);
+        var nodes = BenchmarkArgs.Int(args, "--nodes", 10_000);
+        var jobs = BenchmarkArgs.Int(args, "--jobs", 1_000);
+        var count = BenchmarkArgs.Int(args, "--count", 1_000);
+        var workers = BenchmarkArgs.Int(args, "--workers", Environment.ProcessorCount);
         var directory = Directory.CreateTempSubdirectory("reconciler-schedule-").FullName;
         try
         {
@@ -74,7 +74,7 @@ public sealed class ScheduleBenchmark : IBenchmarkScenario
                 ["commit_ms"] = Math.Round(committer.Milliseconds),
                 ["store_commit_ms"] = Math.Round(planStore.Milliseconds),
                 ["status_write_ms"] = Math.Round(results.Sum(r => r.StatusMs)),
-                ["load_average"] = LoadAverage(),
+                ["load_average"] = MachineLoad.LoadAverage(),
                 ["overcommitted_nodes"] = Overcommitted(tracker.Current),
                 ["peak_rss_mib"] = PeakRssMiB(),
                 ["store_revision"] = store.Revision,
@@ -167,15 +167,6 @@ public sealed class ScheduleBenchmark : IBenchmarkScenario
         return line is null
             ? Process.GetCurrentProcess().PeakWorkingSet64 >> 20
             : long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) >> 10;
-    }
-
-    private static string LoadAverage() =>
-        File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "";
-
-    private static int Option(string[] args, string name, int fallback)
-    {
-        var at = Array.IndexOf(args, name);
-        return at >= 0 && at + 1 < args.Length ? int.Parse(args[at + 1], CultureInfo.InvariantCulture) : fallback;
     }
 
     // Times the plan applier (re-check at commit and store transaction, including the wait for its gate).

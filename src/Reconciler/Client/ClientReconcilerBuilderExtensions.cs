@@ -58,6 +58,9 @@ public static class ClientReconcilerBuilderExtensions
         return reconciler.AddController<AllocationRunner, Allocation>(controller =>
         {
             controller.Name = AllocationWakeup.ControllerName;
+            // A stopping allocation holds its worker for its tasks' kill timeout (sleep as PID 1 ignores SIGTERM), so with
+            // the default 4 workers a rollout's stops held up its starts; like Nomad, run many allocations at once.
+            controller.Workers = 32;
             controller.WithPredicate(ChangePredicate.Where(change => change.Object is Allocation a && a.Spec.Node == options.NodeName));
             // Keeps this node in the cache for ${attr.*} and ${node.*}, also on a client-only agent whose runtime has no node controller.
             controller.Watch<Node>(_ => []);

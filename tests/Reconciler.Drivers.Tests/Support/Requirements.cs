@@ -1,16 +1,10 @@
-using System.Diagnostics;
-
 namespace Reconciler.Drivers.Tests.Support;
 
 /// <summary>Whether the real components the tests use are on this machine, and why not.</summary>
 public static class Requirements
 {
-    private static readonly Lazy<string?> DockerProblem = new(ProbeDocker);
     private static readonly Lazy<string?> KillCgroupProblem = new(() => Reconciler.Drivers.Processes.KillCgroupSupport.Detect().Reason);
     private static readonly Lazy<string?> MemoryCgroupProblem = new(() => Reconciler.Drivers.Processes.MemoryCgroupSupport.Detect().Reason);
-
-    /// <summary>Null when a Docker engine answers on the local socket; otherwise why it does not.</summary>
-    public static string? Docker => DockerProblem.Value;
 
     /// <summary>Null when the program is on PATH.</summary>
     public static string? Program(string name) =>
@@ -25,33 +19,6 @@ public static class Requirements
     public static string? MemoryCgroup => Linux ?? MemoryCgroupProblem.Value;
 
     public static string? Linux => OperatingSystem.IsLinux() ? null : "process drivers need Linux";
-
-    private static string? ProbeDocker()
-    {
-        if (!File.Exists("/var/run/docker.sock"))
-            return "no Docker engine: /var/run/docker.sock does not exist (scripts/install-test-deps.sh starts dockerd)";
-        try
-        {
-            using var docker = Process.Start(new ProcessStartInfo("docker", "image inspect recon-test/busybox:1")
-            { RedirectStandardOutput = true, RedirectStandardError = true })!;
-            var error = docker.StandardError.ReadToEnd();
-            docker.WaitForExit();
-            return docker.ExitCode == 0 ? null : $"the test image recon-test/busybox:1 is missing: {error.Trim()}";
-        }
-        catch (System.ComponentModel.Win32Exception exception)
-        {
-            return $"the docker CLI cannot run: {exception.Message}";
-        }
-    }
-}
-
-/// <summary>A fact that needs a Docker engine with the test images; skipped, saying why, without one.</summary>
-public sealed class DockerFactAttribute : FactAttribute
-{
-    public DockerFactAttribute()
-    {
-        if (Requirements.Docker is { } problem) Skip = problem;
-    }
 }
 
 /// <summary>A fact that runs real Linux processes, optionally needing a program on PATH.</summary>

@@ -23,7 +23,7 @@ public abstract class AgentTest : IAsyncLifetime
     public async Task InitializeAsync() => _agent = await RunningAgent.StartAsync(Extend, RunsScheduler, RunsClient);
 
     // A dev agent's client stops its tasks when the agent stops, so no process outlives the test.
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         if (_agent is not null) await _agent.DisposeAsync();
     }

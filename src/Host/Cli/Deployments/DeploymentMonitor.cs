@@ -9,11 +9,15 @@ namespace Reconciler.Host.Cli.Deployments;
 
 /// <summary>
 /// Follows a deployment until it ends, with blocking queries on its job's deployments (no polling sleeps): a Spectre
-/// live display on a terminal, one progress line per change when the output is redirected.
+/// live display of its summary and per-group table on a terminal; when the output is redirected, a line for its state
+/// and for each group whose figures changed.
 /// </summary>
 public sealed class DeploymentMonitor(CliSession session, ReconApiClient client)
 {
-    /// <summary>Follows <paramref name="deployment"/>; returns it as it ended.</summary>
+    /// <summary>
+    /// Follows <paramref name="deployment"/> until it ends, leaving its final status on screen (the live display's last
+    /// frame, or the status table after the lines); returns it as it ended.
+    /// </summary>
     public async Task<Deployment> FollowAsync(Deployment deployment, CancellationToken cancellationToken)
     {
         if (!session.Environment.IsTerminal) return await FollowPlainAsync(deployment, cancellationToken);
@@ -32,15 +36,21 @@ public sealed class DeploymentMonitor(CliSession session, ReconApiClient client)
 
     private async Task<Deployment> FollowPlainAsync(Deployment deployment, CancellationToken cancellationToken)
     {
+        WriteChanges(null, deployment);
         var current = deployment;
-        session.Out.WriteLine(DeploymentView.ProgressLine(current));
         await foreach (var next in ChangesAsync(deployment, cancellationToken))
         {
+            WriteChanges(current, next);
             current = next;
-            session.Out.WriteLine(DeploymentView.ProgressLine(current));
         }
         session.Out.WriteLine();
+        DeploymentStatusCommand.Print(session, current);
         return current;
+    }
+
+    private void WriteChanges(Deployment? shown, Deployment current)
+    {
+        foreach (var line in DeploymentView.ProgressLines(shown, current)) session.Out.WriteLine($"    {EvaluationMonitor.Now()}: {line}");
     }
 
     // Each change of the deployment until it has ended; the deployment's own index tells a change from another write.

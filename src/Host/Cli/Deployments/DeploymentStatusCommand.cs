@@ -31,9 +31,13 @@ public static class DeploymentStatusCommand
                 return 0;
             }
             var deployment = Typed.As<Deployment>(json);
-            if (parse.GetValue(monitor)) deployment = await new DeploymentMonitor(session, client).FollowAsync(deployment, ct);
-            Print(session, deployment);
-            return parse.GetValue(monitor) && deployment.Status.State == DeploymentState.Failed ? 1 : 0;
+            if (!parse.GetValue(monitor))
+            {
+                Print(session, deployment);
+                return 0;
+            }
+            var ended = await new DeploymentMonitor(session, client).FollowAsync(deployment, ct);
+            return ended.Status.State == DeploymentState.Failed ? 1 : 0;
         });
         return command;
     }

@@ -34,7 +34,7 @@ public static class DeploymentView
             Text(g.Value.Placed),
             Text(g.Value.Healthy),
             Text(g.Value.Unhealthy),
-            g.Value.RequireProgressBy?.ToLocalTime().ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture) ?? "",
+            Deadline(g.Value),
         ])];
 
     /// <summary>The deployment's state in Nomad's lower case, e.g. <c>running</c>.</summary>
@@ -44,12 +44,29 @@ public static class DeploymentView
     public static bool HasEnded(Deployment deployment) =>
         deployment.Status.State is DeploymentState.Successful or DeploymentState.Failed or DeploymentState.Cancelled;
 
-    /// <summary>One line of progress for plain monitoring, e.g. <c>web-2: running - ... (app: 1 placed, 0 healthy of 2)</c>.</summary>
-    public static string ProgressLine(Deployment deployment) =>
-        $"{deployment.Metadata.Name}: {State(deployment)} - {deployment.Status.Description} ("
-        + string.Join("; ", deployment.Status.Groups.OrderBy(g => g.Key, StringComparer.Ordinal)
-            .Select(g => $"{g.Key}: {g.Value.Placed} placed, {g.Value.Healthy} healthy, {g.Value.Unhealthy} unhealthy of {g.Value.Desired}"))
-        + ")";
+    /// <summary>
+    /// The plain progress lines for <paramref name="current"/> against what was last shown (<paramref name="previous"/>,
+    /// null at first): its state and description when they changed, and a line per task group whose figures changed.
+    /// The state comes last once the deployment has ended, so the output ends with how it ended.
+    /// </summary>
+    public static IReadOnlyList<string> ProgressLines(Deployment? previous, Deployment current)
+    {
+        var groups = current.Status.Groups.OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Where(g => previous?.Status.Groups.GetValueOrDefault(g.Key) is not { } shown || GroupLine(g.Key, shown) != GroupLine(g.Key, g.Value))
+            .Select(g => $"{current.Metadata.Name}: {GroupLine(g.Key, g.Value)}");
+        if (previous?.Status.State == current.Status.State && previous.Status.Description == current.Status.Description) return [.. groups];
+        var state = $"{current.Metadata.Name}: {State(current)} - {current.Status.Description}";
+        return HasEnded(current) ? [.. groups, state] : [state, .. groups];
+    }
+
+    // e.g. "group app: desired 10, placed 2, healthy 1, unhealthy 0, canaries 0, progress deadline 2026-11-25 10:00:00"
+    private static string GroupLine(string name, DeploymentGroupState group) =>
+        $"group {name}: desired {Text(group.Desired)}, placed {Text(group.Placed)}, healthy {Text(group.Healthy)}, unhealthy {Text(group.Unhealthy)}, "
+        + $"canaries {Text(group.DesiredCanaries)}{(group.DesiredCanaries > 0 ? $" ({(group.Promoted ? "promoted" : "not promoted")})" : "")}"
+        + (Deadline(group) is { Length: > 0 } deadline ? $", progress deadline {deadline}" : "");
+
+    private static string Deadline(DeploymentGroupState group) =>
+        group.RequireProgressBy?.ToLocalTime().ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture) ?? "";
 
     private static string Text(int value) => value.ToString(CultureInfo.InvariantCulture);
 }

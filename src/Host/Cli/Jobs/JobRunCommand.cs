@@ -5,7 +5,7 @@ using Reconciler.Resources.Model;
 
 namespace Reconciler.Host.Cli.Jobs;
 
-/// <summary><c>recon job run [-check-index N] [-detach] FILE</c>: registers the job, then monitors its evaluation and allocations.</summary>
+/// <summary><c>recon job run [-check-index N] [-detach] FILE</c>: registers the job, then monitors its evaluation, allocations and deployment.</summary>
 public static class JobRunCommand
 {
     /// <summary>Builds the command.</summary>
@@ -15,7 +15,7 @@ public static class JobRunCommand
         var checkIndex = NomadFlag.Create<long?>("check-index", "Register only if the job's modify index is N (0: only if the job does not exist), as `recon job plan` prints it.");
         var detach = NomadFlag.Create<bool>("detach", "Return after submitting, printing the evaluation id.");
         var startTimeout = NomadFlag.Create<string?>("start-timeout", "How long to wait for a client to start the allocations before leaving them to it (default 30s).");
-        var command = new Command("run", "Submit a job file and monitor it until its allocations run.") { file, checkIndex, detach, startTimeout };
+        var command = new Command("run", "Submit a job file and monitor it until its allocations run and its deployment ends.") { file, checkIndex, detach, startTimeout };
         var remote = RemoteOptions.AddTo(command, namespaced: false);
         command.SetAction(async (parse, ct) =>
         {
@@ -41,7 +41,7 @@ public static class JobRunCommand
                 session.Out.WriteLine($"Evaluation ID: {registered.EvaluationId}");
                 return 0;
             }
-            return await new EvaluationMonitor(client, session.Out, wait).MonitorAsync(job.Job.Metadata.Name, registered.EvaluationId, ct);
+            return await new EvaluationMonitor(session, client, wait).MonitorAsync(job.Job.Metadata.Name, registered.EvaluationId, ct);
         });
         return command;
     }

@@ -4,6 +4,7 @@ using Docker.DotNet.Models;
 using Reconciler.Drivers.Docker;
 using Reconciler.Host.Api.Contracts;
 using Reconciler.Host.Tests.Fixtures;
+using Reconciler.Tests.Shared;
 
 namespace Reconciler.Host.Tests.Cli.Jobs;
 
@@ -107,7 +108,7 @@ public sealed class TutorialSequenceTests : IAsyncLifetime
         afterPurge.Error.Should().Contain("No job 'example'").And.NotContain("   at ");
     }
 
-    [Fact]
+    [DockerFact]
     public async Task A_docker_job_runs_a_real_container_that_exec_and_logs_reach_and_stop_removes()
     {
         File.WriteAllText(Path.Combine(_dir.Path, "web-docker.yaml"), DockerJob);
