@@ -38,7 +38,7 @@ public sealed class JobDefaultsTests
         group.Update.Should().Be(JobDefaults.Update);
         job.Spec.Update.Should().Be(new UpdateStrategy
         {
-            MaxParallel = 1, MaxSurge = 0, Stagger = TimeSpan.FromSeconds(30), MinHealthyTime = TimeSpan.FromSeconds(10),
+            MaxParallel = 1, MaxSurge = 0, Stagger = TimeSpan.Zero, MinHealthyTime = TimeSpan.FromSeconds(10),
             HealthyDeadline = TimeSpan.FromMinutes(5), ProgressDeadline = TimeSpan.FromMinutes(10), Canary = 0,
             AutoPromote = false, AutoRevert = false, HealthCheck = HealthCheckMode.Checks,
         });
@@ -70,6 +70,14 @@ public sealed class JobDefaultsTests
 
         group.Restart.Should().Be(JobDefaults.RestartFor(JobType.Service));
         group.Reschedule.Should().BeNull();
+    }
+
+    [Fact]
+    public void Only_system_jobs_wait_nomads_30s_stagger_between_update_steps_by_default()
+    {
+        ReadJob("system").Spec.Groups[0].Update!.Stagger.Should().Be(TimeSpan.FromSeconds(30));
+        ReadJob("service").Spec.Groups[0].Update!.Stagger.Should().Be(TimeSpan.Zero);
+        ReadJob("system", groupExtra: "      update: { stagger: 5s }").Spec.Groups[0].Update!.Stagger.Should().Be(TimeSpan.FromSeconds(5));
     }
 
     [Fact]

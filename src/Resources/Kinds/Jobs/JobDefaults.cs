@@ -9,11 +9,14 @@ namespace Reconciler.Resources.Kinds;
 /// </summary>
 public sealed class JobDefaults : IResourceDefaulter<Job>
 {
-    /// <summary>Nomad's update strategy defaults.</summary>
+    /// <summary>
+    /// Nomad's update strategy defaults for service jobs. A service job's deployment moves to its next batch as soon as
+    /// the last one is healthy: no stagger unless one is written (Nomad applies its 30s stagger to system jobs only).
+    /// </summary>
     public static UpdateStrategy Update { get; } = new()
     {
         MaxParallel = 1,
-        Stagger = TimeSpan.FromSeconds(30),
+        Stagger = TimeSpan.Zero,
         MinHealthyTime = TimeSpan.FromSeconds(10),
         HealthyDeadline = TimeSpan.FromMinutes(5),
         ProgressDeadline = TimeSpan.FromMinutes(10),
@@ -23,6 +26,10 @@ public sealed class JobDefaults : IResourceDefaulter<Job>
         AutoRevert = false,
         HealthCheck = HealthCheckMode.Checks,
     };
+
+    /// <summary>The update defaults for a job type: system and sysbatch jobs wait Nomad's 30s between nodes.</summary>
+    public static UpdateStrategy UpdateFor(JobType type) =>
+        type is JobType.System or JobType.Sysbatch ? Update with { Stagger = TimeSpan.FromSeconds(30) } : Update;
 
     /// <summary>Nomad's restart defaults for a job type: long-running jobs restart less often but in a shorter window.</summary>
     public static RestartPolicy RestartFor(JobType type) => type is JobType.Batch or JobType.Sysbatch
@@ -51,7 +58,7 @@ public sealed class JobDefaults : IResourceDefaulter<Job>
     {
         ArgumentNullException.ThrowIfNull(resource);
         var spec = resource.Spec;
-        var jobUpdate = Merge(spec.Update, Update);
+        var jobUpdate = Merge(spec.Update, UpdateFor(spec.Type));
         var restart = RestartFor(spec.Type);
         var groups = spec.Groups.Select(g => g with
         {
