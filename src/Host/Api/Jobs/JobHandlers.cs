@@ -106,7 +106,10 @@ public sealed class JobHandlers(IResourceStore store, ResourceClient client, Job
     public async Task<IResult> VersionsAsync(string name, HttpContext http)
     {
         var ns = JobRequests.Namespace(http.Request);
-        await requests.JobAsync(ns, name, http.RequestAborted);
+        var job = await requests.JobAsync(ns, name, http.RequestAborted);
+        // The history controller records a new version a moment after the job changed; recording it here (harmless when
+        // recorded already) means the history always shows the version the job is at.
+        await History(http).RecordAsync(job, http.RequestAborted);
         var revision = store.Revision;
         var versions = await History(http).VersionsAsync(ns, name, http.RequestAborted);
         ResourceHandlers.SetIndex(http, revision);
