@@ -163,10 +163,13 @@ public sealed class ResourceEndpointTests : AgentTest
     {
         var huge = Manifests.Job("web") + "\n# " + new string('x', 5 * 1024 * 1024);
 
-        // Expect: 100-continue lets the agent refuse before the body is sent, as the CLI's client does.
+        // Expect: 100-continue lets the agent refuse before the body is sent, as the CLI's client does. The client waits
+        // 1s for the agent's answer by default and then sends the body anyway, which a loaded machine can exceed; the
+        // agent then closes the connection mid-body and the client sees a broken pipe instead of the 413.
+        using var http = new HttpClient(new SocketsHttpHandler { Expect100ContinueTimeout = TimeSpan.FromMinutes(1) }) { BaseAddress = Agent.Http.BaseAddress };
         using var request = new HttpRequestMessage(HttpMethod.Put, "/v1/jobs/web") { Content = new StringContent(huge, Encoding.UTF8, "application/yaml") };
         request.Headers.ExpectContinue = true;
-        var response = await Agent.Http.SendAsync(request);
+        var response = await http.SendAsync(request);
 
         response.StatusCode.Should().Be(HttpStatusCode.RequestEntityTooLarge);
         (await response.ErrorAsync())["code"]!.GetValue<string>().Should().Be("PayloadTooLarge");
