@@ -45,13 +45,13 @@ public sealed partial class RemoteAllocationAccessTests
         var logs = await cluster.CliAsync("alloc", "logs", allocation[..8]);
         var followed = await FollowAsync(cluster, allocation, LastLine(logs.Output) + 3);
         var exec = await cluster.CliAsync("alloc", "exec", allocation[..8], "echo", "hi");
-        var exitCode = await cluster.CliAsync("alloc", "exec", allocation[..8], "sh", "-c", "echo to-stderr >&2; exit 3");
+        var exitCode = await cluster.CliAsync("alloc", "exec", allocation[..8], "--", "sh", "-c", "echo to-stderr >&2; exit 3");
+        var address = cluster.ClientAddress("node-a").GetLeftPart(UriPartial.Authority);
         using var direct = new HttpClient { BaseAddress = cluster.ClientAddress("node-a") };
         using var withoutToken = await direct.GetAsync($"/v1/internal/client/allocation/{allocation}/logs?task=say");
         await cluster.KillClientAsync("node-a");
         var afterKill = await cluster.CliAsync("alloc", "exec", allocation[..8], "echo", "hi");
 
-        var address = cluster.ClientAddress("node-a").GetLeftPart(UriPartial.Authority);
         node["status"]!["httpAddress"]!.GetValue<string>().Should().Be(address, "the client advertises where its agent listens");
         logs.ExitCode.Should().Be(0, logs.Error);
         logs.Output.Should().StartWith("line 1\n", "the server streams the remote task's stdout from its start");
@@ -59,7 +59,7 @@ public sealed partial class RemoteAllocationAccessTests
         followed.Lines.Should().Contain($"line {LastLine(logs.Output) + 3}", "lines written after the plain read came through the follow");
         exec.ExitCode.Should().Be(0, exec.Error);
         exec.Output.Should().Be("hi\n");
-        exitCode.ExitCode.Should().Be(3, "the command's exit code crosses both WebSockets");
+        exitCode.ExitCode.Should().Be(3, $"the command's exit code crosses both WebSockets ({exitCode.Error})");
         exitCode.Error.Should().Contain("to-stderr");
         withoutToken.StatusCode.Should().Be(HttpStatusCode.Forbidden, "with ACLs a client agent serves its allocations only to callers holding the agents' token");
         afterKill.ExitCode.Should().NotBe(0);
