@@ -105,6 +105,9 @@ internal sealed class LoopbackCluster : IAsyncDisposable
         _clients.Remove(name);
     }
 
+    /// <summary>What the client agent of <paramref name="name"/> logged so far.</summary>
+    public string ClientOutput(string name) => _clients[name].Output;
+
     /// <summary>What the server's client agents and the test left in the agents' output so far (for failure messages).</summary>
     public string Logs => string.Join("\n", _clients.Select(c => $"--- {c.Key}\n{c.Value.Output}").Append($"--- server\n{_server?.Output}"));
 

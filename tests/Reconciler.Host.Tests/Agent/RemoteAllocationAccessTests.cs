@@ -7,7 +7,7 @@ using System.Text.RegularExpressions;
 namespace Reconciler.Host.Tests.Agent;
 
 /// <summary>
-/// <c>recon alloc logs [-f]</c> and <c>alloc exec</c> through the server's address for an allocation a client-only agent
+/// <c>recon alloc logs [-f]</c>, <c>alloc exec</c> and <c>alloc restart</c> through the server's address for an allocation a client-only agent
 /// runs in another process: the server forwards them to the client agent at the address the node advertises, with the
 /// agents' token, and says clearly when that agent does not answer. One server and one client, as separate processes.
 /// </summary>
@@ -32,7 +32,7 @@ public sealed partial class RemoteAllocationAccessTests
         """;
 
     [Fact]
-    public async Task Logs_follow_and_exec_of_a_remote_clients_allocation_work_through_the_server_and_a_killed_client_is_named_in_the_error()
+    public async Task Logs_follow_exec_and_restart_of_a_remote_clients_allocation_work_through_the_server_and_a_killed_client_is_named_in_the_error()
     {
         await using var cluster = new LoopbackCluster(heartbeatGraceSeconds: 30, AgentToken);
         await cluster.StartServerAsync();
@@ -46,6 +46,9 @@ public sealed partial class RemoteAllocationAccessTests
         var followed = await FollowAsync(cluster, allocation, LastLine(logs.Output) + 3);
         var exec = await cluster.CliAsync("alloc", "exec", allocation[..8], "echo", "hi");
         var exitCode = await cluster.CliAsync("alloc", "exec", allocation[..8], "--", "sh", "-c", "echo to-stderr >&2; exit 3");
+        var restart = await cluster.CliAsync("alloc", "restart", allocation[..8]);
+        var restarted = await cluster.AwaitListAsync("/v1/job/talker/allocations", all => all.Single()["status"]?["taskStates"]?["say"]?["events"]?.AsArray()
+            .Any(e => e?["type"]?.GetValue<string>() == "Restart Signaled") == true);
         var address = cluster.ClientAddress("node-a").GetLeftPart(UriPartial.Authority);
         using var direct = new HttpClient { BaseAddress = cluster.ClientAddress("node-a") };
         using var withoutToken = await direct.GetAsync($"/v1/internal/client/allocation/{allocation}/logs?task=say");
@@ -61,6 +64,8 @@ public sealed partial class RemoteAllocationAccessTests
         exec.Output.Should().Be("hi\n");
         exitCode.ExitCode.Should().Be(3, $"the command's exit code crosses both WebSockets ({exitCode.Error})");
         exitCode.Error.Should().Contain("to-stderr");
+        restart.ExitCode.Should().Be(0, restart.Error);
+        restarted.Should().ContainSingle("the remote client restarted the task the server was asked to");
         withoutToken.StatusCode.Should().Be(HttpStatusCode.Forbidden, "with ACLs a client agent serves its allocations only to callers holding the agents' token");
         afterKill.ExitCode.Should().NotBe(0);
         afterKill.Error.Should().Contain($"allocation {allocation[..8]} runs on node node-a ({address}), which does not answer:")
