@@ -3,7 +3,9 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Hosting;
+using Reconciler.Client.Access;
 using Reconciler.Host.Api;
+using Reconciler.Host.Api.Allocations.Forwarding;
 using Reconciler.Host.Agent.Remote;
 using Reconciler.Host.Api.Contracts;
 using Reconciler.Host.Api.Internal;
@@ -77,11 +79,14 @@ public sealed class AgentHost : IAsyncDisposable
             reconciler.AddClient(config, dev);
         }
         extend?.Invoke(reconciler);
+        builder.Services.AddSingleton(new ForwardingOptions(config.Acl.Enabled, config.Acl.AgentToken));
         builder.Services.AddReconApi();
 
         var app = builder.Build();
         app.MapReconApi();
         if (!remote) app.MapNodeStoreEndpoints();
+        // Servers forward logs, exec and restart of this node's allocations here (the address goes out with heartbeats).
+        if (config.Client.Enabled) app.MapNodeAllocationEndpoints();
         return new AgentHost(app, config);
     }
 
@@ -105,6 +110,7 @@ public sealed class AgentHost : IAsyncDisposable
         _started = true;
         var bound = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault();
         if (bound is not null) Address = new Uri(bound);
+        _app.Services.GetService<ClientHttpAddress>()?.Set(Advertised(Address));
     }
 
     /// <summary>Completes when the agent is asked to stop: Ctrl-C, SIGTERM, or <paramref name="cancellationToken"/>.</summary>
@@ -134,6 +140,12 @@ public sealed class AgentHost : IAsyncDisposable
         services.AddSingleton(provider => new HttpResourceStore(servers, options, provider.GetRequiredService<ResourceJson>(),
             provider.GetRequiredService<TimeProvider>(), provider.GetRequiredService<ILogger<HttpResourceStore>>()));
     }
+
+    // A wildcard bind (0.0.0.0) is no address to call: other agents reach this one by its host name then.
+    private static Uri Advertised(Uri bound) =>
+        IPAddress.TryParse(bound.Host.Trim('[', ']'), out var ip) && (ip.Equals(IPAddress.Any) || ip.Equals(IPAddress.IPv6Any))
+            ? new UriBuilder(bound) { Host = Environment.MachineName }.Uri
+            : bound;
 
     private static IPAddress ParseBindAddress(string text) =>
         text == "localhost" ? IPAddress.Loopback

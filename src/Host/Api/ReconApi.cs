@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Reconciler.Host.Api.Allocations;
+using Reconciler.Host.Api.Allocations.Forwarding;
 using Reconciler.Host.Api.Apply;
 using Reconciler.Host.Api.Blocking;
 using Reconciler.Host.Api.Contracts;
@@ -53,6 +54,10 @@ public static class ReconApi
         services.AddSingleton<JobHandlers>();
         services.AddSingleton<AllocationLookup>();
         services.AddSingleton<AllocationHandlers>();
+        // An agent without [acl] sends and asks no agents' token; AgentHost registers the config's before this.
+        services.TryAddSingleton(new ForwardingOptions(RequireToken: false, AgentToken: null));
+        services.AddSingleton<ClientAgentHttp>();
+        services.AddSingleton<AllocationAccessRouter>();
         services.AddSingleton<NodeHandlers>();
         services.AddSingleton<DeploymentHandlers>();
         return services;

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
+using Reconciler.Client.Access;
 using Reconciler.Client.Fingerprint;
 using Reconciler.Client.Runner;
 using Reconciler.Clients;
@@ -24,30 +25,31 @@ public sealed class ClientAgent : BackgroundService
     private readonly TaskHandleFiles _handles;
     private readonly LiveAllocations _live;
     private readonly TaskLifecycle _lifecycle;
+    private readonly ClientHttpAddress _address;
     private readonly TimeProvider _time;
     private readonly ILogger<ClientAgent> _logger;
 
     internal ClientAgent(ClientOptions options, NodeFingerprinter fingerprinter, NodeRegistration registration, ResourceClient client,
-        OrphanSweep orphans, TaskHandleFiles handles, LiveAllocations live, TaskLifecycle lifecycle, TimeProvider time, ILogger<ClientAgent> logger)
+        OrphanSweep orphans, TaskHandleFiles handles, LiveAllocations live, TaskLifecycle lifecycle, ClientHttpAddress address, TimeProvider time, ILogger<ClientAgent> logger)
     {
-        (_options, _fingerprinter, _registration, _client, _orphans, _handles, _live, _lifecycle, _time, _logger) =
-            (options, fingerprinter, registration, client, orphans, handles, live, lifecycle, time, logger);
+        (_options, _fingerprinter, _registration, _client, _orphans, _handles, _live, _lifecycle, _address, _time, _logger) =
+            (options, fingerprinter, registration, client, orphans, handles, live, lifecycle, address, time, logger);
     }
 
     /// <summary>Fingerprints and registers the node; returns the heartbeat TTL.</summary>
     public async Task<TimeSpan> RegisterAsync(CancellationToken cancellationToken)
     {
         var spec = await _fingerprinter.FingerprintAsync(cancellationToken).ConfigureAwait(false);
-        var ttl = await _registration.RegisterAsync(_options.NodeName, spec, cancellationToken).ConfigureAwait(false);
-        await _registration.HeartbeatAsync(_options.NodeName, NodeState.Ready, cancellationToken).ConfigureAwait(false);
+        var ttl = await _registration.RegisterAsync(_options.NodeName, spec, _address.Value, cancellationToken).ConfigureAwait(false);
+        await _registration.HeartbeatAsync(_options.NodeName, NodeState.Ready, _address.Value, cancellationToken).ConfigureAwait(false);
         _logger.LogInformation("Node {Node} registered in {Datacenter} with drivers {Drivers}", _options.NodeName, spec.Datacenter,
             string.Join(", ", spec.Drivers.Where(d => d.Value.Healthy).Select(d => d.Key)));
         return ttl;
     }
 
-    /// <summary>Reports the node alive once; returns the TTL to heartbeat within.</summary>
+    /// <summary>Reports the node alive (and where its agent serves its allocations) once; returns the TTL to heartbeat within.</summary>
     public Task<TimeSpan> HeartbeatAsync(CancellationToken cancellationToken) =>
-        _registration.HeartbeatAsync(_options.NodeName, NodeState.Ready, cancellationToken);
+        _registration.HeartbeatAsync(_options.NodeName, NodeState.Ready, _address.Value, cancellationToken);
 
     /// <summary>
     /// Destroys the tasks this node started — found through persisted handles and each driver's own listing (containers
@@ -135,6 +137,8 @@ public sealed class ClientAgent : BackgroundService
     {
         var ttl = await RegisterUntilDoneAsync(stoppingToken).ConfigureAwait(false);
         await DestroyOrphansAsync(stoppingToken).ConfigureAwait(false);
+        // One warning when heartbeats start failing (servers away) and one line when they work again, not one per beat.
+        var failing = false;
         while (!stoppingToken.IsCancellationRequested)
         {
             await Task.Delay(ttl / 3, _time, stoppingToken).ConfigureAwait(false);
@@ -142,10 +146,14 @@ public sealed class ClientAgent : BackgroundService
             {
                 ttl = await HeartbeatAsync(stoppingToken).ConfigureAwait(false);
                 await StopDeletedAllocationsAsync(stoppingToken).ConfigureAwait(false);
+                if (failing) _logger.LogInformation("Heartbeats of node {Node} reach the servers again", _options.NodeName);
+                failing = false;
             }
             catch (Exception exception) when (exception is not OperationCanceledException)
             {
-                _logger.LogWarning(exception, "Heartbeat of node {Node} failed; retrying", _options.NodeName);
+                if (!failing) _logger.LogWarning("Heartbeat of node {Node} failed ({Error}); retrying every {Interval} until the servers answer", _options.NodeName, exception.Message, ttl / 3);
+                else _logger.LogDebug("Heartbeat of node {Node} failed again ({Error})", _options.NodeName, exception.Message);
+                failing = true;
             }
         }
     }

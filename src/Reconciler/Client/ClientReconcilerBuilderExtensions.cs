@@ -43,13 +43,14 @@ public static class ClientReconcilerBuilderExtensions
         services.AddSingleton(new CheckProbe(new HttpClient()));
         services.AddSingleton<AllocationHealthMonitor>();
         services.AddSingleton<IAllocationAccess, AllocationAccess>();
+        services.TryAddSingleton<ClientHttpAddress>();
         services.AddSingleton(provider => new OrphanSweep(options, provider.GetRequiredService<NodeIdentity>(), provider.GetRequiredService<Clients.ResourceClient>(),
             provider.GetRequiredService<DriverRegistry>(), provider.GetRequiredService<TaskHandleFiles>(),
             provider.GetRequiredService<LiveAllocations>(), provider.GetRequiredService<Microsoft.Extensions.Logging.ILogger<OrphanSweep>>()));
         services.AddSingleton(provider => new ClientAgent(options, provider.GetRequiredService<NodeFingerprinter>(),
             provider.GetRequiredService<NodeRegistration>(), provider.GetRequiredService<Clients.ResourceClient>(),
             provider.GetRequiredService<OrphanSweep>(), provider.GetRequiredService<TaskHandleFiles>(),
-            provider.GetRequiredService<LiveAllocations>(), provider.GetRequiredService<TaskLifecycle>(),
+            provider.GetRequiredService<LiveAllocations>(), provider.GetRequiredService<TaskLifecycle>(), provider.GetRequiredService<ClientHttpAddress>(),
             provider.GetRequiredService<TimeProvider>(), provider.GetRequiredService<Microsoft.Extensions.Logging.ILogger<ClientAgent>>()));
         if (runAgent) services.AddSingleton<IHostedService>(provider => provider.GetRequiredService<ClientAgent>());
         reconciler.Options.Kinds.Register<Secret>();

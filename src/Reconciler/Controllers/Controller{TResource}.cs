@@ -9,6 +9,7 @@ using Reconciler.Metrics;
 using Reconciler.Queue;
 using Reconciler.Reconciliation;
 using Reconciler.Resources.Model;
+using Reconciler.Store;
 
 namespace Reconciler.Controllers;
 
@@ -172,7 +173,11 @@ public sealed class Controller<TResource> : IController, IDisposable where TReso
             case ReconcileOutcome.Failed:
                 var delay = Queue.AddWithBackoff(key);
                 _metrics.RecordRetry(Name);
-                _logger.LogWarning(result.Exception, "Reconcile of {Key} by {Controller} failed ({Error}); retrying in {Delay}.", key, Name, result.Error, delay);
+                // An unreachable store is logged once by the store; each reconcile it fails is only a debug line then.
+                if (result.Exception is StoreUnavailableException)
+                    _logger.LogDebug("Reconcile of {Key} by {Controller} failed ({Error}); retrying in {Delay}.", key, Name, result.Error, delay);
+                else
+                    _logger.LogWarning(result.Exception, "Reconcile of {Key} by {Controller} failed ({Error}); retrying in {Delay}.", key, Name, result.Error, delay);
                 break;
             case ReconcileOutcome.Requeue:
                 Queue.Forget(key);

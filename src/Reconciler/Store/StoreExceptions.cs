@@ -37,3 +37,9 @@ public sealed class CompactedException(long requestedRevision, long oldestAvaila
 
 /// <summary>A snapshot file is corrupt, truncated or of an unknown format; nothing was changed.</summary>
 public sealed class SnapshotFormatException(string message) : Exception(message);
+
+/// <summary>
+/// The store cannot be reached right now (a client agent's servers are away); the caller backs off and tries again.
+/// The store reports the outage itself, once, so whoever fails because of it need not log more than its message.
+/// </summary>
+public class StoreUnavailableException(string message, Exception? inner = null) : Exception(message, inner);

@@ -12,8 +12,8 @@ namespace Reconciler.Host.Tests.Agent;
 /// <summary>
 /// One server and client-only agents on this machine as separate <c>recon agent -config</c> processes on loopback, each
 /// with its own name, data dir and port; the server keeps one port across restarts so clients find it again. Tasks run
-/// <c>busybox sleep {Marker}</c>, so the test can find (and in the end kill) its own task processes, including those a
-/// killed client left behind.
+/// busybox with <see cref="Marker"/> as their last argument (<c>busybox sleep {Marker}</c>), so the test can find (and in
+/// the end kill) its own task processes, including those a killed client left behind.
 /// </summary>
 internal sealed class LoopbackCluster : IAsyncDisposable
 {
@@ -45,12 +45,17 @@ internal sealed class LoopbackCluster : IAsyncDisposable
     private readonly TempDirectory _root = new();
     private readonly Dictionary<string, AgentProcess> _clients = [];
     private readonly int _heartbeatGrace;
+    private readonly string _acl;
     private AgentProcess? _server;
 
-    /// <summary>A cluster whose server marks a node down after 2s + <paramref name="heartbeatGraceSeconds"/> without a heartbeat.</summary>
-    public LoopbackCluster(int heartbeatGraceSeconds)
+    /// <summary>
+    /// A cluster whose server marks a node down after 2s + <paramref name="heartbeatGraceSeconds"/> without a heartbeat;
+    /// with <paramref name="agentToken"/>, every agent enables ACLs and shares it as <c>acl.agent_token</c>.
+    /// </summary>
+    public LoopbackCluster(int heartbeatGraceSeconds, string? agentToken = null)
     {
         _heartbeatGrace = heartbeatGraceSeconds;
+        _acl = agentToken is null ? "" : $"\n[acl]\nenabled = true\nagent_token = \"{agentToken}\"\n";
         Http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{ServerPort}"), Timeout = TimeSpan.FromMinutes(2) };
     }
 
@@ -66,16 +71,25 @@ internal sealed class LoopbackCluster : IAsyncDisposable
     /// <summary>Starts (or restarts, on the same data dir and port) the server.</summary>
     public async Task StartServerAsync()
     {
-        var config = _root.Write("server.toml", string.Format(CultureInfo.InvariantCulture, ServerConfig, Path.Combine(_root.Path, "server"), ServerPort, _heartbeatGrace));
+        var config = _root.Write("server.toml", string.Format(CultureInfo.InvariantCulture, ServerConfig, Path.Combine(_root.Path, "server"), ServerPort, _heartbeatGrace) + _acl);
         _server = await AgentProcess.StartAsync(new Dictionary<string, string>(), "-config", config);
     }
 
     /// <summary>Starts a client-only agent for node <paramref name="name"/> with its own data dir and a free port.</summary>
     public async Task StartClientAsync(string name)
     {
-        var config = _root.Write($"{name}.toml", string.Format(CultureInfo.InvariantCulture, ClientConfig, name, Path.Combine(_root.Path, name), ServerPort));
+        var config = _root.Write($"{name}.toml", string.Format(CultureInfo.InvariantCulture, ClientConfig, name, Path.Combine(_root.Path, name), ServerPort) + _acl);
         _clients[name] = await AgentProcess.StartAsync(new Dictionary<string, string>(), "-config", config, "-http-port", "0");
     }
+
+    /// <summary>The HTTP API address of the client agent of <paramref name="name"/>.</summary>
+    public Uri ClientAddress(string name) => _clients[name].Address;
+
+    /// <summary>Runs the real <c>recon</c> CLI against the server's address.</summary>
+    public Task<CliRun> CliAsync(params string[] args) => ReconProcess.RunAsync(CliEnvironment, args);
+
+    /// <summary>The environment that points the CLI at the server.</summary>
+    public IReadOnlyDictionary<string, string> CliEnvironment => new Dictionary<string, string> { ["RECON_ADDR"] = Http.BaseAddress!.ToString().TrimEnd('/') };
 
     /// <summary>kill -9 the server process.</summary>
     public async Task KillServerAsync()
@@ -90,6 +104,9 @@ internal sealed class LoopbackCluster : IAsyncDisposable
         await KillAsync(_clients[name]);
         _clients.Remove(name);
     }
+
+    /// <summary>What the client agent of <paramref name="name"/> logged so far.</summary>
+    public string ClientOutput(string name) => _clients[name].Output;
 
     /// <summary>What the server's client agents and the test left in the agents' output so far (for failure messages).</summary>
     public string Logs => string.Join("\n", _clients.Select(c => $"--- {c.Key}\n{c.Value.Output}").Append($"--- server\n{_server?.Output}"));
@@ -123,7 +140,7 @@ internal sealed class LoopbackCluster : IAsyncDisposable
         }
     }
 
-    /// <summary>The pids of this cluster's task processes (<c>busybox sleep {Marker}</c>), from /proc.</summary>
+    /// <summary>The pids of this cluster's task processes (busybox with <see cref="Marker"/> last), from /proc.</summary>
     public IReadOnlyList<int> TaskPids() =>
         [.. Directory.EnumerateDirectories("/proc")
             .Select(d => int.TryParse(Path.GetFileName(d), NumberStyles.None, CultureInfo.InvariantCulture, out var pid) ? pid : 0)
@@ -155,8 +172,7 @@ internal sealed class LoopbackCluster : IAsyncDisposable
         try
         {
             var argv = File.ReadAllText($"/proc/{pid}/cmdline").Split('\0', StringSplitOptions.RemoveEmptyEntries);
-            return argv.Length == 3 && argv[0].EndsWith("busybox", StringComparison.Ordinal) && argv[1] == "sleep"
-                && argv[2] == Marker.ToString(CultureInfo.InvariantCulture);
+            return argv.Length >= 2 && argv[0].EndsWith("busybox", StringComparison.Ordinal) && argv[^1] == Marker.ToString(CultureInfo.InvariantCulture);
         }
         catch (IOException)
         {

@@ -81,6 +81,11 @@ public sealed class MultiAgentTests
         pidAfterRestart.Should().Equal([pid], "the same process still runs after the server came back");
         stopped.Should().NotBeEmpty();
         cluster.TaskPids().Should().BeEmpty("the client, caught up with the restarted server, stopped the task of the stopped job");
+        var log = cluster.ClientOutput("node-a");
+        var lines = log.Split('\n');
+        lines.Count(l => l.Contains("Cannot reach server", StringComparison.Ordinal)).Should().Be(1, "an outage is one warning, not one per call:\n" + log);
+        lines.Count(l => l.Contains("Heartbeat of node node-a failed", StringComparison.Ordinal)).Should().BeLessThanOrEqualTo(1, "failing heartbeats warn once per outage");
+        log.Should().Contain("answers again").And.NotContain("   at ", "a failure is its message, not a stack trace");
     }
 
     private static List<JsonObject> Running(IReadOnlyList<JsonObject> allocations) =>

@@ -1,6 +1,7 @@
 using Reconciler.Client;
 using Reconciler.Clients;
 using Reconciler.Evaluations;
+using Reconciler.Host.Api.Allocations.Forwarding;
 using Reconciler.Host.Api.Contracts;
 using Reconciler.Host.Api.Errors;
 using Reconciler.Host.Api.Jobs;
@@ -11,7 +12,7 @@ using Reconciler.Store;
 namespace Reconciler.Host.Api.Allocations;
 
 /// <summary>What the <c>/v1/allocation/{id}</c> routes do: status, stop (the scheduler replaces it) and restart.</summary>
-public sealed class AllocationHandlers(IResourceStore store, ResourceClient client, AllocationLookup lookup, JobRequests requests)
+public sealed class AllocationHandlers(IResourceStore store, ResourceClient client, AllocationLookup lookup, JobRequests requests, AllocationAccessRouter router)
 {
     /// <summary><c>GET /v1/allocation/{id}</c>: id, prefix or job name.</summary>
     public async Task<IResult> GetAsync(string id, HttpContext http)
@@ -36,15 +37,15 @@ public sealed class AllocationHandlers(IResourceStore store, ResourceClient clie
         return Results.Json(new EvaluationCreated(evaluation.Metadata.Name, store.Revision), ApiJson.Options);
     }
 
-    /// <summary><c>POST /v1/allocation/{id}/restart[?task=T]</c>: the client running it restarts its tasks (not counted against the restart policy).</summary>
+    /// <summary><c>POST /v1/allocation/{id}/restart[?task=T]</c>: the client running it (here or forwarded) restarts its tasks (not counted against the restart policy).</summary>
     public async Task<IResult> RestartAsync(string id, HttpContext http)
     {
         var allocation = await lookup.FindAsync(JobRequests.Namespace(http.Request), id, http.RequestAborted);
-        var access = ClientAllocationEndpoints.Access(http, allocation);
         var task = http.Request.Query["task"].ToString();
         string? refused;
         try
         {
+            var access = await router.ForAsync(allocation, http.RequestAborted);
             refused = await access.RestartAsync(allocation.Metadata.Name, task.Length == 0 ? null : task, http.RequestAborted);
         }
         catch (AllocationAccessException e)

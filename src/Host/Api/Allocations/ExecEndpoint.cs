@@ -2,6 +2,7 @@ using System.IO.Pipelines;
 using System.Net.WebSockets;
 using System.Text.Json;
 using Reconciler.Client;
+using Reconciler.Host.Api.Allocations.Forwarding;
 using Reconciler.Host.Api.Errors;
 using Reconciler.Host.Api.Jobs;
 
@@ -9,7 +10,7 @@ namespace Reconciler.Host.Api.Allocations;
 
 /// <summary>
 /// <c>GET /v1/client/allocation/{id}/exec?task=&amp;command=["cat","/etc/resolv.conf"]&amp;tty=</c> upgraded to a WebSocket:
-/// runs the command inside the running task through the client and streams stdin, stdout, stderr and the exit code as
+/// runs the command inside the running task through the client (here or forwarded, <see cref="AllocationAccessRouter"/>) and streams stdin, stdout, stderr and the exit code as
 /// <see cref="ExecFrames"/>. Everything that can be refused is refused before the upgrade, as a normal error body.
 /// </summary>
 public static class ExecEndpoint
@@ -21,22 +22,31 @@ public static class ExecEndpoint
         return app;
     }
 
-    private static async Task ExecAsync(string id, HttpContext http, AllocationLookup lookup, JobRequests requests)
+    private static async Task ExecAsync(string id, HttpContext http, AllocationLookup lookup, JobRequests requests, AllocationAccessRouter router)
     {
         if (!http.WebSockets.IsWebSocketRequest) throw ApiException.BadRequest("exec is a WebSocket; connect with `recon alloc exec` or a WebSocket client.");
         var ns = JobRequests.Namespace(http.Request);
         var allocation = await lookup.FindAsync(ns, id, http.RequestAborted);
         var task = await ClientAllocationEndpoints.TaskNameAsync(requests, ns, allocation, http.Request.Query["task"].ToString(), http.RequestAborted);
         var command = ReadCommand(http.Request.Query["command"].ToString());
-        var access = ClientAllocationEndpoints.Access(http, allocation);
+        await ServeAsync(http, await router.ForAsync(allocation, http.RequestAborted), allocation.Metadata.Name, task, command);
+    }
 
+    /// <summary>
+    /// Accepts the WebSocket and runs <paramref name="command"/> in <paramref name="task"/> through <paramref name="access"/>:
+    /// stdin frames in, stdout and stderr frames out, then the exited frame (with the error when it could not run).
+    /// </summary>
+    public static async Task ServeAsync(HttpContext http, IAllocationAccess access, string allocationId, string task, IReadOnlyList<string> command)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        ArgumentNullException.ThrowIfNull(access);
         using var socket = await http.WebSockets.AcceptWebSocketAsync();
         using var frames = new ExecFrames(socket);
         var stdin = new Pipe();
         var pump = PumpStdinAsync(frames, stdin.Writer, http.RequestAborted);
         var request = new AllocationExecRequest
         {
-            AllocationId = allocation.Metadata.Name,
+            AllocationId = allocationId,
             TaskName = task,
             Command = command,
             Tty = http.Request.Query["tty"] == "true",
@@ -59,7 +69,8 @@ public static class ExecEndpoint
         await pump;
     }
 
-    private static IReadOnlyList<string> ReadCommand(string text)
+    /// <summary>The program and arguments of a <c>command=</c> query: a JSON array of strings.</summary>
+    public static IReadOnlyList<string> ReadCommand(string text)
     {
         string[]? command = null;
         try

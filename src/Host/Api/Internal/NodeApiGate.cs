@@ -1,5 +1,4 @@
-using System.Security.Cryptography;
-using System.Text;
+using Reconciler.Host.Api.Allocations.Forwarding;
 using Reconciler.Host.Api.Contracts;
 using Reconciler.Host.Api.Errors;
 
@@ -17,7 +16,7 @@ public sealed class NodeApiGate(NodeApiOptions options) : IEndpointFilter
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(next);
         var request = context.HttpContext.Request;
-        if (options.RequireToken && !Holds(request.Headers[ApiHeaders.Token].ToString()))
+        if (options.RequireToken && !AgentTokenGate.Holds(options.AgentToken, request.Headers[ApiHeaders.Token].ToString()))
             throw new ApiException(StatusCodes.Status403Forbidden, ApiErrorCodes.Forbidden, options.AgentToken is null
                 ? $"ACLs are enabled on this server but it has no acl.agent_token, so no client may use {request.Path}; set the same agent_token on the servers and their clients."
                 : $"{request.Path} needs the agents' token; set acl.agent_token on this client to the servers' one.");
@@ -26,8 +25,4 @@ public sealed class NodeApiGate(NodeApiOptions options) : IEndpointFilter
                 $"{request.Path} is for client agents and needs the {NodeStoreRoutes.NodeHeader} header naming the node.");
         return next(context);
     }
-
-    private bool Holds(string token) =>
-        options.AgentToken is { } expected && token.Length > 0
-        && CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(token), Encoding.UTF8.GetBytes(expected));
 }

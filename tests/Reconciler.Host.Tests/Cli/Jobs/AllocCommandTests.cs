@@ -73,13 +73,13 @@ public sealed class AllocCommandTests : AgentTest
     }
 
     [Fact]
-    public async Task Restart_without_a_client_says_why_it_cannot()
+    public async Task Restart_of_an_allocation_on_a_node_without_a_reachable_client_says_why_it_cannot()
     {
         await PlacedAsync(1);
 
         var restart = await Agent.CliAsync("alloc", "restart", "web");
 
         restart.ExitCode.Should().Be(1);
-        restart.Error.Should().Contain("this agent runs no client");
+        restart.Error.Should().Contain("advertises no HTTP address");
     }
 }

@@ -1,0 +1,85 @@
+using System.Net;
+using System.Net.WebSockets;
+using Reconciler.Host.Api.Contracts;
+
+namespace Reconciler.Host.Api.Allocations.Forwarding;
+
+/// <summary>
+/// The connections an agent opens to client agents to forward allocation requests: one pooled <see cref="HttpClient"/>
+/// whose connecting is bounded (<see cref="ForwardingOptions.ConnectTimeout"/>) but whose streams are not, since a
+/// followed log lives as long as its reader; each request carries the agents' token.
+/// </summary>
+public sealed class ClientAgentHttp : IDisposable
+{
+    private readonly HttpClient _http;
+
+    /// <summary>Connections with <paramref name="options"/>' timeouts and token.</summary>
+    public ClientAgentHttp(ForwardingOptions options)
+    {
+        Options = options ?? throw new ArgumentNullException(nameof(options));
+        _http = new HttpClient(new SocketsHttpHandler { ConnectTimeout = options.ConnectTimeout }) { Timeout = Timeout.InfiniteTimeSpan };
+    }
+
+    /// <summary>The timeouts and token.</summary>
+    public ForwardingOptions Options { get; }
+
+    /// <summary>
+    /// Sends <paramref name="method"/> <paramref name="pathAndQuery"/> to the agent at <paramref name="agent"/> and returns
+    /// once the response's headers arrived (within <see cref="ForwardingOptions.AnswerTimeout"/>); the body streams after.
+    /// </summary>
+    public async Task<HttpResponseMessage> SendAsync(HttpMethod method, Uri agent, string pathAndQuery, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(method, new Uri(agent, pathAndQuery));
+        if (Options.AgentToken is { } token) request.Headers.Add(ApiHeaders.Token, token);
+        using var answer = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        answer.CancelAfter(Options.AnswerTimeout);
+        try
+        {
+            return await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, answer.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new TimeoutException($"no answer within {Options.AnswerTimeout.TotalSeconds:0}s");
+        }
+    }
+
+    /// <summary>
+    /// Opens the exec WebSocket at <paramref name="pathAndQuery"/> on the agent at <paramref name="agent"/>; an agent that
+    /// answers without upgrading throws <see cref="HttpRequestException"/> with its status code.
+    /// </summary>
+    public async Task<ClientWebSocket> ConnectAsync(Uri agent, string pathAndQuery, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(agent);
+        var socket = new ClientWebSocket();
+        socket.Options.CollectHttpResponseDetails = true;
+        if (Options.AgentToken is { } token) socket.Options.SetRequestHeader(ApiHeaders.Token, token);
+        var uri = new UriBuilder(new Uri(agent, pathAndQuery)) { Scheme = agent.Scheme == "https" ? "wss" : "ws" }.Uri;
+        using var answer = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        answer.CancelAfter(Options.AnswerTimeout);
+        try
+        {
+            await socket.ConnectAsync(uri, _http, answer.Token).ConfigureAwait(false);
+            return socket;
+        }
+        catch (WebSocketException e) when (socket.HttpStatusCode is not 0 and not HttpStatusCode.SwitchingProtocols)
+        {
+            // The agent answered, and not with an upgrade: a refusal, not an outage.
+            var status = socket.HttpStatusCode;
+            socket.Dispose();
+            throw new HttpRequestException(e.Message, e, status);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            socket.Dispose();
+            throw new TimeoutException($"no answer within {Options.AnswerTimeout.TotalSeconds:0}s");
+        }
+        catch
+        {
+            socket.Dispose();
+            throw;
+        }
+    }
+
+    /// <inheritdoc />
+    public void Dispose() => _http.Dispose();
+}
