@@ -78,16 +78,23 @@ public sealed class DeploymentControl(ResourceClient client, JobReverter reverte
 
     private const int MaxConflictRetries = 5;
 
-    /// <summary>Sets the health of allocation <paramref name="allocation"/> by hand (healthCheck manual); a decided health is final.</summary>
+    /// <summary>
+    /// Sets the health of allocation <paramref name="allocation"/> by hand (healthCheck manual); a decided health is final.
+    /// The client and the controllers write the allocation's status too: a write that meets theirs is tried again on the
+    /// status they wrote.
+    /// </summary>
     public async Task<DeploymentCommandResult> SetAllocationHealthAsync(ResourceKey allocation, bool healthy, CancellationToken cancellationToken = default)
     {
-        if (await client.GetAsync<Allocation>(allocation, cancellationToken).ConfigureAwait(false) is not { } current) return DeploymentCommandResult.Refused($"allocation {allocation} not found");
-        if (current.Spec.DeploymentId is not { } id) return DeploymentCommandResult.Refused($"allocation {allocation} is not part of a deployment");
-        if (current.Status.Health?.Healthy is not null) return DeploymentCommandResult.Refused($"allocation {allocation} health was already decided");
-        var health = new AllocationHealth { Healthy = healthy, Timestamp = time.GetUtcNow(), Canary = current.Spec.Canary };
-        var written = await client.UpdateStatusAsync(current with { Status = current.Status with { Health = health } }, cancellationToken).ConfigureAwait(false);
-        if (!written.Succeeded) return DeploymentCommandResult.Refused($"allocation {allocation} changed meanwhile: retry");
-        return new(await client.GetAsync<Deployment>(new ResourceKey("Deployment", allocation.Namespace, id), cancellationToken).ConfigureAwait(false), null);
+        for (var attempt = 0; ; attempt++)
+        {
+            if (await client.GetAsync<Allocation>(allocation, cancellationToken).ConfigureAwait(false) is not { } current) return DeploymentCommandResult.Refused($"allocation {allocation} not found");
+            if (current.Spec.DeploymentId is not { } id) return DeploymentCommandResult.Refused($"allocation {allocation} is not part of a deployment");
+            if (current.Status.Health?.Healthy is not null) return DeploymentCommandResult.Refused($"allocation {allocation} health was already decided");
+            var health = new AllocationHealth { Healthy = healthy, Timestamp = time.GetUtcNow(), Canary = current.Spec.Canary };
+            var written = await client.UpdateStatusAsync(current with { Status = current.Status with { Health = health } }, cancellationToken).ConfigureAwait(false);
+            if (written.Succeeded) return new(await client.GetAsync<Deployment>(new ResourceKey("Deployment", allocation.Namespace, id), cancellationToken).ConfigureAwait(false), null);
+            if (attempt == MaxConflictRetries) return DeploymentCommandResult.Refused($"allocation {allocation} changed meanwhile: retry");
+        }
     }
 
     // The deployment controller writes the same status: a command that meets its write is applied again to the
