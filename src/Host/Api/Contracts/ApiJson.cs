@@ -1,5 +1,6 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 using Reconciler.Resources.Json;
 
 namespace Reconciler.Host.Api.Contracts;
@@ -12,7 +13,12 @@ public static class ApiJson
 
     private static JsonSerializerOptions Create()
     {
-        var options = new JsonSerializerOptions(ResourceJson.Options) { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+        var options = new JsonSerializerOptions(ResourceJson.Options)
+        {
+            Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+            // The API's own bodies from compiled metadata (less start-up work for every CLI command); anything else by reflection.
+            TypeInfoResolver = JsonTypeInfoResolver.Combine(ApiJsonContext.Default, ResourceJson.Options.TypeInfoResolver),
+        };
         options.MakeReadOnly(populateMissingResolver: true);
         return options;
     }

@@ -22,7 +22,7 @@ public sealed class ReconApiClient : IDisposable
     {
         ArgumentNullException.ThrowIfNull(settings);
         Settings = settings;
-        _http = new HttpClient { BaseAddress = settings.Address, Timeout = Timeout.InfiniteTimeSpan };
+        _http = new HttpClient(AgentHttpHandler.Create(settings.Address)) { BaseAddress = settings.Address, Timeout = Timeout.InfiniteTimeSpan };
         // The agent can refuse an oversized body (413) before it is sent, instead of resetting the connection mid-upload.
         _http.DefaultRequestHeaders.ExpectContinue = true;
         if (settings.Token is not null) _http.DefaultRequestHeaders.Add(ApiHeaders.Token, settings.Token);
