@@ -11,19 +11,23 @@ namespace Reconciler.Deployments;
 /// Starts the deployment of a service job's version the first time the scheduler plans that version, before any
 /// allocation of it is placed, so every new allocation carries the deployment's id. A group asks for canaries
 /// only when it has allocations of an older version to replace (a first version has nothing to compare against).
-/// A system job's update gets a deployment too (Nomad had none for years, #4740): it paces the replacement over
-/// the nodes by maxParallel and health, and its desired count is the number of nodes the group runs on.
+/// A system job's versions get a deployment too (Nomad had none for years, #4740): it paces an update over the nodes
+/// by maxParallel and health, and its desired count follows the nodes the group runs on (<see cref="SystemDeploymentTarget"/>),
+/// brought up to date each time the scheduler asks.
 /// </summary>
 public sealed class DeploymentStarter(IResourceStore store, TimeProvider time) : IDeploymentSource
 {
+    // How many times a desired count that met the watcher's status write is brought up to date again.
+    private const int FollowAttempts = 5;
+
     /// <inheritdoc />
     public async ValueTask<Deployment?> ForAsync(Job job, ClusterState cluster, CancellationToken cancellationToken)
     {
         if (job.Spec.Type is not (JobType.Service or JobType.System) || job.IsStopped()) return null;
         if (!job.Spec.Groups.Any(g => g.Update is { MaxParallel: > 0 } or { MaxSurge: > 0 })) return null;
         var key = DeploymentNames.Deployment(job.Metadata.Namespace, job.Metadata.Name, job.Metadata.Generation);
-        if (await store.GetAsync(key, cancellationToken).ConfigureAwait(false) is Deployment existing) return existing;
-        if (job.Spec.Type == JobType.System && !Replaces(job, cluster)) return null;
+        if (await store.GetAsync(key, cancellationToken).ConfigureAwait(false) is Deployment existing)
+            return job.Spec.Type == JobType.System ? await FollowNodesAsync(existing, job, cluster, cancellationToken).ConfigureAwait(false) : existing;
         try
         {
             return (Deployment)await store.PutAsync(NewDeployment(job, key, cluster), 0, cancellationToken).ConfigureAwait(false);
@@ -34,9 +38,25 @@ public sealed class DeploymentStarter(IResourceStore store, TimeProvider time) :
         }
     }
 
-    // A system job's deployment rolls an update over the nodes that run the job; its first version has nothing to
-    // roll over and is placed on every node at once.
-    private static bool Replaces(Job job, ClusterState cluster) => job.Spec.Groups.Any(g => Replaced(job, g, cluster).Any());
+    // The scheduler asks before every plan, so a node that joins or leaves (each evaluates the system jobs) moves the
+    // desired count before the plan places on or stops at it; the watcher may write the status meanwhile, so a
+    // conflict reads the deployment again.
+    private async ValueTask<Deployment?> FollowNodesAsync(Deployment deployment, Job job, ClusterState cluster, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            if (SystemDeploymentTarget.Followed(deployment, job, cluster) is not { } followed) return deployment;
+            try
+            {
+                return (Deployment)await store.PutAsync(followed, deployment.Metadata.ResourceVersion, cancellationToken).ConfigureAwait(false);
+            }
+            catch (ConflictException) when (attempt < FollowAttempts)
+            {
+                if (await store.GetAsync(deployment.Key, cancellationToken).ConfigureAwait(false) is not Deployment fresh) return null;
+                deployment = fresh;
+            }
+        }
+    }
 
     // The live allocations of an older version of the group that the new version replaces (its digest changed).
     private static IEnumerable<AllocationRecord> Replaced(Job job, TaskGroup group, ClusterState cluster)
@@ -48,17 +68,16 @@ public sealed class DeploymentStarter(IResourceStore store, TimeProvider time) :
 
     private Deployment NewDeployment(Job job, ResourceKey key, ClusterState cluster)
     {
-        var allocations = cluster.AllocationsOf(JobKeys.Of(job.Metadata.Namespace ?? ObjectMeta.DefaultNamespace, job.Metadata.Name));
         var now = time.GetUtcNow();
         var groups = new Dictionary<string, DeploymentGroupState>(StringComparer.Ordinal);
         foreach (var group in job.Spec.Groups)
         {
             var update = group.Update ?? JobDefaults.Update;
             var replacing = Replaced(job, group, cluster).Any();
-            // A system group runs one allocation per node: the update is done when every node it runs on has a
-            // healthy allocation of the new version. Canaries are for service jobs.
+            // A system group runs one allocation per node: the version is rolled out when every node it runs on has a
+            // healthy allocation of it. Canaries are for service jobs.
             var system = job.Spec.Type == JobType.System;
-            var desired = system ? allocations.Where(a => a.Group == group.Name && !a.IsTerminal).Select(a => a.Node).Distinct(StringComparer.Ordinal).Count() : group.Count;
+            var desired = system ? SystemDeploymentTarget.Nodes(job, group, cluster) : group.Count;
             groups[group.Name] = new DeploymentGroupState
             {
                 Desired = desired,

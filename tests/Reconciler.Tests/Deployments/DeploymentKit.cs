@@ -105,6 +105,13 @@ internal sealed class DeploymentKit : IAsyncDisposable
     /// <summary>A node joins the cluster.</summary>
     public Task JoinAsync(string name, string datacenter) => _scheduler.JoinAsync(name, datacenter, cpu: 100_000, memoryMB: 100_000);
 
+    /// <summary>The node <paramref name="name"/> reports itself down (its allocations are lost).</summary>
+    public async Task DownAsync(string name)
+    {
+        await _scheduler.Nodes.HeartbeatAsync(name, NodeState.Down);
+        await Kit.RunUntilIdleAsync();
+    }
+
     /// <summary>
     /// The client reports the result of <paramref name="allocation"/>'s check <see cref="Check"/> now, as its health
     /// watcher does: a status held since an earlier report keeps that report's time.

@@ -21,8 +21,28 @@ public sealed class SystemDeploymentTests
         await kit.RegisterAsync("v1", 1, Update(), type: JobType.System);
         await kit.StartAndWaitAsync(MinHealthy);
         (await kit.VersionsAsync()).Should().Be("1:3");
-        (await kit.Kit.GetAsync<Deployment>(DeploymentNames.Deployment("default", DeploymentKit.Job, 1))).Should().BeNull("a first version has nothing to roll over");
         return kit;
+    }
+
+    [Fact]
+    public async Task A_first_system_version_is_placed_on_every_node_at_once_and_becomes_stable_once_all_are_healthy()
+    {
+        await using var kit = await DeploymentKit.StartAsync();
+        await kit.JoinAsync("n3", "dc1");
+        await kit.RegisterAsync("v1", 1, Update(), type: JobType.System);
+
+        (await kit.VersionsAsync()).Should().Be("1:3", "a first version has nothing to replace, so maxParallel does not pace it");
+        var running = await kit.DeploymentAsync(1);
+        running.Status.State.Should().Be(DeploymentState.Running);
+        running.Status.Groups["web"].Desired.Should().Be(3);
+        (await kit.History.VersionsAsync("default", DeploymentKit.Job)).Single().Spec.Stable.Should().BeFalse();
+
+        await kit.StartAndWaitAsync(MinHealthy);
+
+        var done = await kit.DeploymentAsync(1);
+        done.Status.State.Should().Be(DeploymentState.Successful);
+        done.Status.Groups["web"].Healthy.Should().Be(3);
+        (await kit.History.VersionsAsync("default", DeploymentKit.Job)).Single().Spec.Stable.Should().BeTrue();
     }
 
     [Fact]
@@ -45,6 +65,45 @@ public sealed class SystemDeploymentTests
         done.Status.State.Should().Be(DeploymentState.Successful);
         done.Status.Groups["web"].Healthy.Should().Be(3);
         (await kit.History.VersionsAsync("default", DeploymentKit.Job)).First().Spec.Stable.Should().BeTrue();
+    }
+
+    [Fact]
+    public async Task A_node_going_down_mid_rollout_leaves_the_deployment_to_succeed_on_the_remaining_nodes()
+    {
+        await using var kit = await ThreeNodesAsync();
+
+        await kit.RegisterAsync("v2", 1, Update());
+        await kit.StartAndWaitAsync(MinHealthy);
+        (await kit.VersionsAsync()).Should().Be("1:1 2:2");
+        var last = (await kit.RunningAsync()).Single(a => a.Spec.JobVersion == 1).Spec.Node;
+
+        await kit.DownAsync(last);
+        (await kit.DeploymentAsync(2)).Status.Groups["web"].Desired.Should().Be(2, "the node that went down no longer counts");
+        await kit.StartAndWaitAsync(MinHealthy);
+
+        var done = await kit.DeploymentAsync(2);
+        done.Status.State.Should().Be(DeploymentState.Successful);
+        done.Status.Groups["web"].Healthy.Should().Be(2);
+        (await kit.VersionsAsync()).Should().Be("2:2");
+        (await kit.History.VersionsAsync("default", DeploymentKit.Job)).First().Spec.Stable.Should().BeTrue();
+    }
+
+    [Fact]
+    public async Task A_node_joining_mid_rollout_is_counted_and_gets_the_new_version()
+    {
+        await using var kit = await ThreeNodesAsync();
+
+        await kit.RegisterAsync("v2", 1, Update());
+        await kit.JoinAsync("n4", "dc1");
+        (await kit.DeploymentAsync(2)).Status.Groups["web"].Desired.Should().Be(4);
+        (await kit.VersionsAsync()).Should().Be("1:2 2:2", "the new node gets the new version at once, beside the first replacement");
+
+        for (var step = 1; step <= 3; step++) await kit.StartAndWaitAsync(MinHealthy);
+
+        var done = await kit.DeploymentAsync(2);
+        done.Status.State.Should().Be(DeploymentState.Successful);
+        done.Status.Groups["web"].Healthy.Should().Be(4);
+        (await kit.VersionsAsync()).Should().Be("2:4");
     }
 
     [Fact]
