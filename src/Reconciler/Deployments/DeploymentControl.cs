@@ -56,7 +56,7 @@ public sealed class DeploymentControl(ResourceClient client, JobReverter reverte
         var job = await client.GetAsync<Job>(new ResourceKey("Job", resumed.Metadata.Namespace, resumed.Spec.Job), cancellationToken).ConfigureAwait(false);
         if (job is not null && job.Metadata.Generation == resumed.Spec.JobVersion)
         {
-            var name = $"{resumed.Metadata.Name}-resumed-{resumed.Metadata.ResourceVersion.ToString(System.Globalization.CultureInfo.InvariantCulture)}";
+            var name = EvaluationNames.Resumed(resumed.Metadata.Name, resumed.Metadata.ResourceVersion);
             await client.ApplyAsync(EvaluationFactory.For(job, EvaluationTrigger.DeploymentWatcher, name: name), cancellationToken).ConfigureAwait(false);
         }
         return result;

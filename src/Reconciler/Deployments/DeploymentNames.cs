@@ -1,4 +1,6 @@
+using System.Globalization;
 using Reconciler.Resources.Model;
+using Reconciler.Resources.Validation;
 
 namespace Reconciler.Deployments;
 
@@ -9,8 +11,8 @@ namespace Reconciler.Deployments;
 public static class DeploymentNames
 {
     /// <summary>The deployment of <paramref name="job"/> at <paramref name="version"/>, e.g. <c>web-3</c>.</summary>
-    public static ResourceKey Deployment(string? @namespace, string job, long version) => new("Deployment", @namespace, $"{job}-{version}");
+    public static ResourceKey Deployment(string? @namespace, string job, long version) => new("Deployment", @namespace, ResourceNames.Derive(job, version.ToString(CultureInfo.InvariantCulture)));
 
     /// <summary>The recorded version <paramref name="version"/> of <paramref name="job"/>, e.g. <c>web-v3</c>.</summary>
-    public static ResourceKey JobVersion(string? @namespace, string job, long version) => new("JobVersion", @namespace, $"{job}-v{version}");
+    public static ResourceKey JobVersion(string? @namespace, string job, long version) => new("JobVersion", @namespace, ResourceNames.Derive(job, "v" + version.ToString(CultureInfo.InvariantCulture)));
 }

@@ -70,7 +70,7 @@ public sealed class DeploymentReconciler(JobHistory history, JobReverter reverte
         var promoted = status.Groups.Values.Count(g => g.Promoted);
         if (healthy == 0 && promoted == 0 && status.State == DeploymentState.Running) return;
         var stagger = status.State == DeploymentState.Successful ? TimeSpan.Zero : Stagger(job, status);
-        var evaluation = EvaluationFactory.For(job, EvaluationTrigger.DeploymentWatcher, name: $"{deployment.Metadata.Name}-h{healthy}-p{promoted}");
+        var evaluation = EvaluationFactory.For(job, EvaluationTrigger.DeploymentWatcher, name: EvaluationNames.DeploymentStep(deployment.Metadata.Name, healthy, promoted));
         if (stagger > TimeSpan.Zero) evaluation = evaluation with { Spec = evaluation.Spec with { WaitUntil = now + stagger } };
         if (context.Cache.Get<Evaluation>(evaluation.Key) is null) await context.Client.ApplyAsync(evaluation, cancellationToken).ConfigureAwait(false);
     }

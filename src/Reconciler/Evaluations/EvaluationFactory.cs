@@ -12,7 +12,7 @@ public static class EvaluationFactory
     /// </summary>
     public static Evaluation For(Job job, EvaluationTrigger trigger, string? node = null, string? name = null) => new()
     {
-        Metadata = new ObjectMeta { Name = name ?? $"{job.Metadata.Name}-{Guid.NewGuid().ToString("N")[..12]}", Namespace = job.Metadata.Namespace },
+        Metadata = new ObjectMeta { Name = name ?? EvaluationNames.Unique(job.Metadata.Name), Namespace = job.Metadata.Namespace },
         Spec = new EvaluationSpec
         {
             Job = job.Metadata.Name,

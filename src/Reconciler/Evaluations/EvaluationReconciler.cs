@@ -103,13 +103,13 @@ public sealed class EvaluationReconciler(EvaluationBroker broker, EvaluationProc
     // leaves the one follow-up; it waits (WaitUntil) and then places the replacement.
     private static Evaluation DelayedFollowUp(Evaluation evaluation, DateTimeOffset due) => new()
     {
-        Metadata = new ObjectMeta { Name = $"{evaluation.Spec.Job}-reschedule-{due.ToUnixTimeMilliseconds()}", Namespace = evaluation.Metadata.Namespace },
+        Metadata = new ObjectMeta { Name = EvaluationNames.Reschedule(evaluation.Spec.Job, due), Namespace = evaluation.Metadata.Namespace },
         Spec = evaluation.Spec with { TriggeredBy = EvaluationTrigger.AllocFailure, WaitUntil = due, PreviousEvaluation = evaluation.Metadata.Name, Node = null, DeploymentId = null },
     };
 
     private static Evaluation BlockedFollowUp(Evaluation evaluation) => new()
     {
-        Metadata = new ObjectMeta { Name = $"{evaluation.Metadata.Name}-blocked", Namespace = evaluation.Metadata.Namespace },
+        Metadata = new ObjectMeta { Name = EvaluationNames.Blocked(evaluation.Metadata.Name), Namespace = evaluation.Metadata.Namespace },
         Spec = evaluation.Spec with { TriggeredBy = EvaluationTrigger.QueuedAllocs, PreviousEvaluation = evaluation.Metadata.Name },
     };
 }

@@ -21,7 +21,7 @@ public sealed class JobDeregisterFinalizer : IFinalizer<Job>
         var allocations = context.Cache.List<Allocation>(resource.Metadata.Namespace).Where(a => a.Spec.Job == resource.Metadata.Name).ToList();
         if (allocations.Any(a => a.Spec.DesiredStatus == AllocationDesiredStatus.Run && IsLive(a)))
         {
-            var name = $"{resource.Metadata.Name}-deregister-{resource.Metadata.Uid?[..8] ?? "0"}";
+            var name = EvaluationNames.Deregister(resource.Metadata.Name, resource.Metadata.Uid ?? "0");
             await context.Client.ApplyAsync(EvaluationFactory.For(resource, EvaluationTrigger.JobDeregister, name: name), cancellationToken).ConfigureAwait(false);
             return ReconcileResult.RequeueAfter(TimeSpan.FromSeconds(1));
         }

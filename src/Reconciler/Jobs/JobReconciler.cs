@@ -24,7 +24,7 @@ public sealed class JobReconciler : IReconciler<Job>
             var trigger = resource.Spec.Stop == true ? EvaluationTrigger.JobDeregister
                 : status.ObservedGeneration > 0 && status.EvaluatedShape == shape ? EvaluationTrigger.JobScaling
                 : EvaluationTrigger.JobRegister;
-            await context.Client.ApplyAsync(EvaluationFactory.For(resource, trigger, name: $"{resource.Metadata.Name}-v{resource.Metadata.Generation}"), cancellationToken).ConfigureAwait(false);
+            await context.Client.ApplyAsync(EvaluationFactory.For(resource, trigger, name: EvaluationNames.ForVersion(resource.Metadata.Name, resource.Metadata.Generation)), cancellationToken).ConfigureAwait(false);
             status = status with { ObservedGeneration = resource.Metadata.Generation, EvaluatedShape = shape };
         }
 

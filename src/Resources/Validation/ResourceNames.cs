@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Text;
 using System.Text.RegularExpressions;
 
 namespace Reconciler.Resources.Validation;
@@ -13,6 +15,22 @@ public static partial class ResourceNames
 
     /// <summary>True when <paramref name="name"/> is a DNS label.</summary>
     public static bool IsValid(string name) => name.Length <= MaxLength && DnsLabel().IsMatch(name);
+
+    /// <summary>
+    /// The name of an object derived from another's (<c>web-v2</c>, <c>web-v2-blocked</c>): <c>name-suffix</c>, kept
+    /// within <see cref="MaxLength"/>. When that is too long, <paramref name="name"/> is cut and followed by 8 hex digits
+    /// of its hash, so two long names that share a beginning still derive different names.
+    /// </summary>
+    public static string Derive(string name, string suffix)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        ArgumentNullException.ThrowIfNull(suffix);
+        var joined = $"{name}-{suffix}";
+        if (joined.Length <= MaxLength) return joined;
+        var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(name)))[..8];
+        var cut = name[..Math.Max(0, MaxLength - suffix.Length - hash.Length - 2)].TrimEnd('-');
+        return cut.Length == 0 ? $"{hash}-{suffix}" : $"{cut}-{hash}-{suffix}";
+    }
 
     [GeneratedRegex("^[a-z0-9]([a-z0-9-]*[a-z0-9])?$")]
     private static partial Regex DnsLabel();

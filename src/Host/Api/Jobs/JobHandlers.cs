@@ -28,7 +28,7 @@ public sealed class JobHandlers(IResourceStore store, ResourceClient client, Job
             : await SpecChange.RetryAsync(job.Key, async () => await client.ApplyAsync(job, http.RequestAborted), http.RequestAborted); // the job controller writes status meanwhile
         var changed = before is null || before.Metadata.Generation != stored.Metadata.Generation;
         // The job controller evaluates every new version under this name; an unchanged job is evaluated anew, as in Nomad.
-        var evaluation = changed ? $"{name}-v{stored.Metadata.Generation}" : await EvaluateAsync(stored, EvaluationTrigger.JobRegister, http.RequestAborted);
+        var evaluation = changed ? EvaluationNames.ForVersion(name, stored.Metadata.Generation) : await EvaluateAsync(stored, EvaluationTrigger.JobRegister, http.RequestAborted);
         ResourceHandlers.SetIndex(http, stored.Metadata.ResourceVersion);
         return Results.Json(new JobRegisterResponse(stored.Key.ToString(), evaluation, JobModifyIndex.Of(stored), stored.Metadata.Generation, changed), ApiJson.Options);
     }
@@ -59,7 +59,7 @@ public sealed class JobHandlers(IResourceStore store, ResourceClient client, Job
         var stored = await SpecChange.ApplyAsync(client, job,
             j => j with { Spec = j.Spec with { Groups = [.. j.Spec.Groups.Select(g => g.Name == group ? g with { Count = request.Count } : g)] } }, http.RequestAborted);
         var evaluation = stored.Metadata.Generation != job.Metadata.Generation
-            ? $"{name}-v{stored.Metadata.Generation}"
+            ? EvaluationNames.ForVersion(name, stored.Metadata.Generation)
             : await EvaluateAsync(stored, EvaluationTrigger.JobScaling, http.RequestAborted);
         return Created(http, evaluation, stored.Metadata.ResourceVersion);
     }
@@ -82,12 +82,12 @@ public sealed class JobHandlers(IResourceStore store, ResourceClient client, Job
         if (http.Request.Query["purge"] == "true")
         {
             await SpecChange.RetryAsync(job.Key, async () => await client.DeleteAsync(job.Key, http.RequestAborted), http.RequestAborted);
-            var deregister = job.Metadata.Uid is { } uid ? $"{name}-deregister-{uid[..8]}" : null;
+            var deregister = job.Metadata.Uid is { } uid ? EvaluationNames.Deregister(name, uid) : null;
             return Created(http, deregister, store.Revision);
         }
         if (job.Spec.Stop == true) return Created(http, null, job.Metadata.ResourceVersion);
         var stopped = await SpecChange.ApplyAsync(client, job, j => j with { Spec = j.Spec with { Stop = true } }, http.RequestAborted);
-        return Created(http, $"{name}-v{stopped.Metadata.Generation}", stopped.Metadata.ResourceVersion);
+        return Created(http, EvaluationNames.ForVersion(name, stopped.Metadata.Generation), stopped.Metadata.ResourceVersion);
     }
 
     /// <summary><c>GET /v1/job/{name}/allocations</c>; blocking with <c>?index=&amp;wait=</c>, as the other lists.</summary>
@@ -128,7 +128,7 @@ public sealed class JobHandlers(IResourceStore store, ResourceClient client, Job
         if (!result.Succeeded) throw ApiException.Conflict($"Cannot revert job '{name}': {result.Error}.");
         var reverted = result.Job!;
         ResourceHandlers.SetIndex(http, reverted.Metadata.ResourceVersion);
-        return Results.Json(new JobRegisterResponse(reverted.Key.ToString(), $"{name}-v{reverted.Metadata.Generation}", reverted.Metadata.ResourceVersion, reverted.Metadata.Generation, true), ApiJson.Options);
+        return Results.Json(new JobRegisterResponse(reverted.Key.ToString(), EvaluationNames.ForVersion(name, reverted.Metadata.Generation), reverted.Metadata.ResourceVersion, reverted.Metadata.Generation, true), ApiJson.Options);
     }
 
     private static JobHistory History(HttpContext http) => http.RequestServices.GetService<JobHistory>() ?? throw NoDeployments();
