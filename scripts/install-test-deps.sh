@@ -2,7 +2,8 @@
 # Installs and starts what the test suite needs on a fresh Debian 12 machine (run as root).
 # Idempotent and quiet: it only installs what is missing, only starts dockerd when its socket does
 # not answer, and only imports the test images that are not there yet.
-#   - Debian packages: docker.io, busybox-static (the test image's rootfs), redis-server (exec tests)
+#   - Debian packages: docker.io, busybox-static (the test image's rootfs), redis-server (exec tests),
+#     prometheus (its promtool lints the agent's /v1/metrics output)
 #   - dockerd in the background, logging to .test-output/dockerd.log; its pid goes to
 #     .test-output/dockerd.pid so test.sh can stop the daemon it started
 #   - the images recon-test/busybox:1 and recon-test/busybox:2, imported from a busybox rootfs
@@ -19,6 +20,7 @@ install_missing_packages() {
   command -v dockerd >/dev/null 2>&1 || missing+=(docker.io)
   [ -x /bin/busybox ] || [ -x /usr/bin/busybox ] || missing+=(busybox-static)
   command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
+  command -v promtool >/dev/null 2>&1 || missing+=(prometheus)
   [ ${#missing[@]} -eq 0 ] && return 0
   if [ "$(id -u)" -ne 0 ]; then
     say "missing ${missing[*]} and not root: install them with apt-get"; return 1

@@ -80,7 +80,7 @@ public sealed class AgentHost : IAsyncDisposable
         }
         extend?.Invoke(reconciler);
         builder.Services.AddSingleton(new ForwardingOptions(config.Acl.Enabled, config.Acl.AgentToken));
-        builder.Services.AddReconApi();
+        builder.Services.AddReconApi(o => o.PrometheusMetrics = config.Telemetry.PrometheusMetrics);
 
         var app = builder.Build();
         app.MapReconApi();

@@ -11,4 +11,7 @@ public sealed class ApiOptions
 
     /// <summary>The longest a blocking query waits, whatever its <c>wait</c> asks. Default 10 minutes.</summary>
     public TimeSpan MaxBlockingWait { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>Whether <c>/v1/metrics?format=prometheus</c> answers (the agent's <c>[telemetry] prometheus_metrics</c>). Default off, as Nomad's.</summary>
+    public bool PrometheusMetrics { get; set; }
 }

@@ -14,6 +14,7 @@ using Reconciler.Host.Api.Nodes;
 using Reconciler.Host.Api.Resources;
 using Reconciler.Host.Api.Security;
 using Reconciler.Host.Api.Snapshots;
+using Reconciler.Host.Api.Telemetry;
 using Reconciler.Store;
 
 namespace Reconciler.Host.Api;
@@ -60,6 +61,7 @@ public static class ReconApi
         services.AddSingleton<AllocationAccessRouter>();
         services.AddSingleton<NodeHandlers>();
         services.AddSingleton<DeploymentHandlers>();
+        services.AddSingleton<PrometheusMetrics>();
         return services;
     }
 
@@ -81,6 +83,7 @@ public static class ReconApi
         app.MapExecEndpoint();
         app.MapNodeEndpoints();
         app.MapDeploymentEndpoints();
+        PrometheusMetrics.Map(app);
         app.MapGet("/v1/evaluation/{id}", (string id, HttpContext http, ResourceHandlers handlers) => handlers.GetAsync(kinds.Find("evaluations")!, id, http));
         app.MapGet("/v1/agent/self", (AgentSelf self) => Results.Json(self, ApiJson.Options));
         app.MapFallback((HttpContext http) => throw UnknownRoute(http.Request, kinds));
