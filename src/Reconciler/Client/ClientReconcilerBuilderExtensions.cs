@@ -19,12 +19,20 @@ namespace Reconciler.Client;
 /// <summary>Adds the client role — node registration, heartbeats, the allocation runner and <see cref="IAllocationAccess"/> — to a runtime.</summary>
 public static class ClientReconcilerBuilderExtensions
 {
+    /// <summary>How many allocations the runner reconciles at once by default.</summary>
+    /// <remarks>
+    /// A stop no longer holds a worker (its kill runs off it), but a start does while its driver creates the task — a
+    /// container's image pull, create and start — so, like Nomad, many allocations start at once.
+    /// </remarks>
+    public const int DefaultRunnerWorkers = 32;
+
     /// <summary>
     /// Runs a client for <paramref name="options"/>' node with the drivers <paramref name="addDrivers"/> registers;
-    /// <paramref name="runAgent"/> false leaves registration and heartbeats to the caller (tests drive <see cref="ClientAgent"/>).
+    /// <paramref name="runAgent"/> false leaves registration and heartbeats to the caller (tests drive <see cref="ClientAgent"/>);
+    /// <paramref name="runnerWorkers"/> is how many allocations the runner reconciles at once.
     /// </summary>
     public static ReconcilerBuilder AddReconcilerClient(this ReconcilerBuilder reconciler, ClientOptions options,
-        Func<DriverRegistry, DriverRegistry> addDrivers, bool runAgent = true)
+        Func<DriverRegistry, DriverRegistry> addDrivers, bool runAgent = true, int runnerWorkers = DefaultRunnerWorkers)
     {
         ArgumentNullException.ThrowIfNull(reconciler);
         ArgumentNullException.ThrowIfNull(addDrivers);
@@ -59,9 +67,7 @@ public static class ClientReconcilerBuilderExtensions
         return reconciler.AddController<AllocationRunner, Allocation>(controller =>
         {
             controller.Name = AllocationWakeup.ControllerName;
-            // A stopping allocation holds its worker for its tasks' kill timeout (sleep as PID 1 ignores SIGTERM), so with
-            // the default 4 workers a rollout's stops held up its starts; like Nomad, run many allocations at once.
-            controller.Workers = 32;
+            controller.Workers = runnerWorkers;
             controller.WithPredicate(ChangePredicate.Where(change => change.Object is Allocation a && a.Spec.Node == options.NodeName));
             // Keeps this node in the cache for ${attr.*} and ${node.*}, also on a client-only agent whose runtime has no node controller.
             controller.Watch<Node>(_ => []);

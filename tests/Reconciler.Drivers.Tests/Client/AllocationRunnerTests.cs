@@ -95,5 +95,53 @@ public sealed class AllocationRunnerTests : IDisposable
         bed.Allocations("broken")[0].Status.TaskStates["app"].Events.Should().Contain(e => e.Type == "Setup Failure" && e.Message!.Contains("secret 'nope' has no key 'key'"));
     }
 
+    [Fact]
+    public async Task A_stop_waiting_out_its_kill_timeout_holds_no_worker_so_other_allocations_start_and_stop_meanwhile()
+    {
+        // One runner worker: a stop holding it for its kill timeout would leave the other allocations waiting (and the bed never idle).
+        await using var bed = await ClientTestBed.StartAsync(_data, server: false, register: false, runnerWorkers: 1);
+        await bed.Kit.ApplyAsync(ClientTestBed.Job("stubborn", JobType.Service, null,
+            ClientTestBed.MockTask("app", new JsonObject { ["ignoreStopSignal"] = true }) with { KillTimeout = TimeSpan.FromMinutes(1) }));
+        await bed.Kit.ApplyAsync(ClientTestBed.Job("web", JobType.Service, null, ClientTestBed.MockTask("app", [])));
+        await bed.Kit.ApplyAsync(Placed("stubborn-1", "stubborn"));
+        await bed.Kit.ApplyAsync(Placed("web-1", "web"));
+        await bed.SettleUntilAsync(() => Status(bed, "stubborn-1") == AllocationClientStatus.Running && Status(bed, "web-1") == AllocationClientStatus.Running, "two running allocations");
+
+        await Stop(bed, "stubborn-1");
+        await bed.SettleUntilAsync(() => Events(bed, "stubborn-1").Contains("Killing"), "the stubborn task's kill to start");
+        await bed.Kit.ApplyAsync(Placed("web-2", "web"));
+        await Stop(bed, "web-1");
+
+        await bed.SettleUntilAsync(() => Status(bed, "web-2") == AllocationClientStatus.Running && Status(bed, "web-1") == AllocationClientStatus.Complete,
+            "a start and a stop while the stubborn task waits out its kill timeout");
+        Status(bed, "stubborn-1").Should().Be(AllocationClientStatus.Running);
+        Events(bed, "stubborn-1").Should().NotContain("Killed");
+
+        await bed.Kit.AdvanceAsync(TimeSpan.FromMinutes(1));
+
+        await bed.SettleUntilAsync(() => Status(bed, "stubborn-1") == AllocationClientStatus.Complete, "the stubborn task killed after its kill timeout");
+        var killed = bed.Kit.Cache.Get<Allocation>(Key("stubborn-1"))!.Status.TaskStates["app"].Events.Single(e => e.Type == "Killed");
+        killed.Signal.Should().Be(9);
+    }
+
+    private static Allocation Placed(string name, string job) => new()
+    {
+        Metadata = new ObjectMeta { Name = name, Namespace = "default" },
+        Spec = new AllocationSpec { Job = job, Group = "g", Node = "node-1", Name = $"{job}.g[0]" },
+    };
+
+    private static async Task Stop(ClientTestBed bed, string name)
+    {
+        var allocation = bed.Kit.Cache.Get<Allocation>(Key(name))!;
+        await bed.Kit.ApplyAsync(allocation with { Spec = allocation.Spec with { DesiredStatus = AllocationDesiredStatus.Stop } });
+    }
+
+    private static AllocationClientStatus? Status(ClientTestBed bed, string name) => bed.Kit.Cache.Get<Allocation>(Key(name))?.Status.ClientStatus;
+
+    private static IEnumerable<string> Events(ClientTestBed bed, string name) =>
+        bed.Kit.Cache.Get<Allocation>(Key(name))?.Status.TaskStates.GetValueOrDefault("app")?.Events.Select(e => e.Type) ?? [];
+
+    private static ResourceKey Key(string name) => new("Allocation", "default", name);
+
     private static Allocation Current(ClientTestBed bed, Allocation allocation) => bed.Kit.Cache.Get<Allocation>(allocation.Key)!;
 }

@@ -28,16 +28,20 @@ public sealed class ClientTestBed : IAsyncDisposable
     public ClientAgent Agent => Kit.Services.GetRequiredService<ClientAgent>();
     public IAllocationAccess Access => Kit.Services.GetRequiredService<IAllocationAccess>();
 
-    /// <summary>Starts a bed; <paramref name="server"/> false runs only a client; <paramref name="store"/> shares another bed's store.</summary>
+    /// <summary>
+    /// Starts a bed; <paramref name="server"/> false runs only a client; <paramref name="store"/> shares another bed's store;
+    /// <paramref name="runnerWorkers"/> is the allocation runner's worker count.
+    /// </summary>
     public static async Task<ClientTestBed> StartAsync(string dataDirectory, string node = "node-1", bool server = true,
-        IResourceStore? store = null, Func<TimeProvider, DriverRegistry>? drivers = null, bool register = true)
+        IResourceStore? store = null, Func<TimeProvider, DriverRegistry>? drivers = null, bool register = true,
+        int runnerWorkers = ClientReconcilerBuilderExtensions.DefaultRunnerWorkers)
     {
         var options = new ClientOptions { NodeName = node, DataDirectory = dataDirectory };
         var kit = await ReconcilerTestKit.StartAsync(
             builder =>
             {
                 if (server) builder.AddScheduler(nodes: Nodes);
-                builder.AddReconcilerClient(options, registry => registry, runAgent: false);
+                builder.AddReconcilerClient(options, registry => registry, runAgent: false, runnerWorkers: runnerWorkers);
             },
             services => services.AddSingleton(provider =>
                 drivers?.Invoke(provider.GetRequiredService<TimeProvider>()) ?? new DriverRegistry().Add(new MockDriver(provider.GetRequiredService<TimeProvider>()))),

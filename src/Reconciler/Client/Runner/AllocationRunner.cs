@@ -20,7 +20,7 @@ namespace Reconciler.Client.Runner;
 /// status and health back with optimistic concurrency.
 /// </summary>
 internal sealed class AllocationRunner(ClientOptions options, LiveAllocations allocations, TaskLifecycle lifecycle,
-    AllocationHealthMonitor health, DriverRegistry drivers, TaskHandleFiles handles, TimeProvider time) : IReconciler<Allocation>
+    AllocationHealthMonitor health, DriverRegistry drivers, TaskHandleFiles handles, AllocationWakeup wakeup, TimeProvider time) : IReconciler<Allocation>
 {
     public async Task<ReconcileResult> ReconcileAsync(Allocation allocation, ReconcileContext context, CancellationToken ct)
     {
@@ -34,9 +34,21 @@ internal sealed class AllocationRunner(ClientOptions options, LiveAllocations al
             var job = await context.Client.GetAsync<Job>(new ResourceKey("Job", allocation.Key.Namespace, allocation.Spec.Job), ct).ConfigureAwait(false);
             var group = job?.Spec.Groups.FirstOrDefault(g => g.Name == allocation.Spec.Group);
             var reason = StopReason(allocation, context);
+            var stopping = reason is not null || group is null ? Stop(live, group, reason ?? "the allocation's job or group no longer exists") : live.Stopping;
+            if (stopping is { IsCompleted: false })
+            {
+                // The kills take the tasks' exits; the stop's end wakes the allocation.
+                await WriteStatusAsync(allocation, live, group, allocation.Status.Health?.Healthy, context, ct).ConfigureAwait(false);
+                return ReconcileResult.Done;
+            }
+            if (stopping is { IsFaulted: true } or { IsCanceled: true })
+            {
+                // Forgotten so the retry kills again.
+                live.Stopping = null;
+                await stopping.ConfigureAwait(false);
+            }
             if (reason is not null || group is null)
             {
-                await StopAllAsync(live, group, reason ?? "the allocation's job or group no longer exists", failed: false, ct).ConfigureAwait(false);
                 await WriteStatusAsync(allocation, live, group, null, context, ct).ConfigureAwait(false);
                 handles.DeleteAllocation(live.Id);
                 return ReconcileResult.Done;
@@ -93,8 +105,7 @@ internal sealed class AllocationRunner(ClientOptions options, LiveAllocations al
             await lifecycle.StartAsync(state, live.Key, allocation, group, task, node, SecretValue, ct).ConfigureAwait(false);
             if (state.Exit is { IsCompleted: true }) next = time.GetUtcNow();
         }
-        if (failure || live.Tasks.Values.Any(t => t.State.Failed))
-            await StopAllAsync(live, group, "a sibling task failed", failed: false, ct).ConfigureAwait(false);
+        if (failure || live.Tasks.Values.Any(t => t.State.Failed)) _ = Stop(live, group, "a sibling task failed");
         return next;
     }
 
@@ -105,12 +116,25 @@ internal sealed class AllocationRunner(ClientOptions options, LiveAllocations al
         return task;
     }
 
-    private async Task StopAllAsync(LiveAllocation live, TaskGroup? group, string reason, bool failed, CancellationToken ct)
+    /// <summary>
+    /// Starts killing the allocation's tasks, once: the kill runs off the controller's worker, since a task that ignores
+    /// SIGTERM (<c>sleep</c> as PID 1) keeps it for its whole kill timeout, and its end wakes the allocation.
+    /// </summary>
+    private Task Stop(LiveAllocation live, TaskGroup? group, string reason)
+    {
+        if (live.Stopping is { } stopping) return stopping;
+        live.Stopping = StopAllAsync(live, group, reason);
+        if (!live.Stopping.IsCompleted)
+            live.Stopping.ContinueWith(_ => wakeup.Wake(live.Key), CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
+        return live.Stopping;
+    }
+
+    private async Task StopAllAsync(LiveAllocation live, TaskGroup? group, string reason)
     {
         foreach (var task in live.Tasks.Values)
         {
             var killTimeout = group?.Tasks.FirstOrDefault(t => t.Name == task.Name)?.KillTimeout ?? TimeSpan.FromSeconds(5);
-            await lifecycle.KillAsync(task, killTimeout, reason, failed, ct).ConfigureAwait(false);
+            await lifecycle.KillAsync(task, killTimeout, reason, failed: false, CancellationToken.None).ConfigureAwait(false);
         }
     }
 

@@ -14,6 +14,9 @@ internal sealed class LiveAllocation(ResourceKey key)
     /// <summary>The persisted handles were looked at (once per client start).</summary>
     public bool Recovered { get; set; }
 
+    /// <summary>The kill of every task, once started (the servers stopped the allocation, or a task failed); set under <see cref="Gate"/>.</summary>
+    public Task? Stopping { get; set; }
+
     /// <summary>Serialises a reconcile with an operator's restart or exec lookup.</summary>
     public SemaphoreSlim Gate { get; } = new(1, 1);
 }

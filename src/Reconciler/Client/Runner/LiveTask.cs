@@ -23,6 +23,9 @@ internal sealed class LiveTask(string name)
     /// <summary>An operator asked for a restart that does not count against the policy.</summary>
     public bool RestartRequested { get; set; }
 
+    /// <summary>The task's kill, once started; a second caller joins it.</summary>
+    public Task? Killing { get; set; }
+
     public TaskChecks Checks { get; } = new();
 
     public bool Running => Handle is not null && Exit is { IsCompleted: false };

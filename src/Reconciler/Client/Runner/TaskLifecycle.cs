@@ -92,8 +92,19 @@ internal sealed class TaskLifecycle(DriverRegistry drivers, TaskPreparation prep
         return decision;
     }
 
-    /// <summary>Stops a task with its kill timeout and releases it; the task will not run again.</summary>
-    public async Task KillAsync(LiveTask live, TimeSpan killTimeout, string reason, bool failed, CancellationToken cancellationToken)
+    /// <summary>
+    /// Stops a task with its kill timeout and releases it; the task will not run again. A kill under way is joined, not
+    /// repeated: the runner's runs off its worker, so the agent's (shutdown, a deleted allocation) may come meanwhile.
+    /// Callers hold the allocation's gate.
+    /// </summary>
+    public Task KillAsync(LiveTask live, TimeSpan killTimeout, string reason, bool failed, CancellationToken cancellationToken)
+    {
+        if (live.Killing is null or { IsFaulted: true } or { IsCanceled: true })
+            live.Killing = KillOnceAsync(live, killTimeout, reason, failed, cancellationToken);
+        return live.Killing.WaitAsync(cancellationToken);
+    }
+
+    private async Task KillOnceAsync(LiveTask live, TimeSpan killTimeout, string reason, bool failed, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         if (live.Running)
