@@ -183,7 +183,7 @@ internal sealed class AllocationRunner(ClientOptions options, LiveAllocations al
     private static async Task RequestRescheduleAsync(Allocation allocation, ReconcileContext context, CancellationToken ct)
     {
         if (await context.Client.GetAsync<Job>(new ResourceKey("Job", allocation.Key.Namespace, allocation.Spec.Job), ct).ConfigureAwait(false) is not { } job) return;
-        await context.Client.ApplyAsync(EvaluationFactory.For(job, EvaluationTrigger.AllocFailure, allocation.Spec.Node, $"{allocation.Metadata.Name}-failed"), ct).ConfigureAwait(false);
+        await context.Client.ApplyAsync(EvaluationFactory.For(job, EvaluationTrigger.AllocFailure, allocation.Spec.Node, EvaluationNames.AllocationFailed(allocation.Metadata.Name)), ct).ConfigureAwait(false);
     }
 
     private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
