@@ -37,16 +37,24 @@ internal static class CgroupDirectory
         }
     }
 
-    /// <summary>Removes the cgroup once its processes are gone; a failure leaves it behind harmlessly.</summary>
+    /// <summary>
+    /// Removes the cgroup once its processes are gone. The kernel refuses (busy) for a moment after the last process
+    /// exited or was killed, so a refusal is tried again for up to a second; one that lasts (a straggler that escaped the
+    /// group) leaves the cgroup behind harmlessly.
+    /// </summary>
     public static void Remove(string path)
     {
-        try
+        for (var attempt = 0; attempt < 50; attempt++)
         {
-            if (Directory.Exists(path)) Directory.Delete(path);
-        }
-        catch (IOException)
-        {
-            // Still has processes (a straggler that escaped the group): the kernel keeps it until they end.
+            try
+            {
+                if (Directory.Exists(path)) Directory.Delete(path);
+                return;
+            }
+            catch (IOException)
+            {
+                Thread.Sleep(20);
+            }
         }
     }
 }

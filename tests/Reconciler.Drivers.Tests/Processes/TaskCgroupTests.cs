@@ -49,13 +49,14 @@ public sealed class TaskCgroupTests : IAsyncLifetime
     [CgroupFact]
     public async Task A_child_that_escaped_is_killed_when_the_task_exits_on_its_own()
     {
-        var (task, _) = await StartAsync("leaver", Escape.Replace("wait", "sleep 1", StringComparison.Ordinal));
+        var (task, handle) = await StartAsync("leaver", Escape.Replace("wait", "sleep 1", StringComparison.Ordinal));
         var pidFile = Path.Combine(task.TaskDirectory, "escaped.pid");
         var escaped = int.Parse((await Eventually.ValueAsync(() => File.Exists(pidFile) ? File.ReadAllText(pidFile) : null, "the escaped pid")).Trim());
 
         (await _driver.WaitAsync(task.Id, CancellationToken.None)).ExitCode.Should().Be(0);
 
         ProcessIdentity.Of(escaped).Should().BeNull("a task's exit takes what it left behind with it");
+        Directory.Exists(handle.State["killCgroupPath"]!.GetValue<string>()).Should().BeFalse("a task's cgroup goes when its processes have");
     }
 
     [CgroupFact(memory: true)]
