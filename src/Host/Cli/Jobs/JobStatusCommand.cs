@@ -55,7 +55,7 @@ public static class JobStatusCommand
             job["metadata"]?["name"]?.GetValue<string>() ?? "",
             job["spec"]?["type"]?.GetValue<string>() ?? "",
             job["spec"]?["priority"]?.GetValue<long>() is { } priority ? Text(priority) : "",
-            job["spec"]?["stop"]?.GetValue<bool>() == true ? $"{state} (stopped)" : state,
+            State(state, job["spec"]?["stop"]?.GetValue<bool>() == true),
             Date(job["metadata"]?["createdAt"]?.GetValue<DateTimeOffset>()),
         ];
     }
@@ -69,7 +69,7 @@ public static class JobStatusCommand
             ["Type", "=", Lower(job.Spec.Type)],
             ["Priority", "=", Text(job.Spec.Priority)],
             ["Datacenters", "=", string.Join(",", job.Spec.Datacenters)],
-            ["Status", "=", State(job)],
+            ["Status", "=", State(Lower(job.Status.State), job.Spec.Stop == true)],
             ["Version", "=", Text(job.Metadata.Generation)],
         ]);
         output.WriteLine();
@@ -82,7 +82,7 @@ public static class JobStatusCommand
         {
             output.WriteLine();
             output.WriteLine("Latest Deployment");
-            TableWriter.WritePlain(output, null, [["ID", "=", deployment.Metadata.Name], ["Status", "=", Lower(deployment.Status.State)], ["Description", "=", deployment.Status.Description ?? ""]]);
+            TableWriter.WritePlain(output, null, [["ID", "=", deployment.Metadata.Name], ["Status", "=", DeploymentView.State(deployment)], ["Description", "=", deployment.Status.Description ?? ""]]);
             output.WriteLine();
             output.WriteLine("Deployed");
             TableWriter.Write(session, DeploymentView.GroupHeaders, DeploymentView.Groups(deployment));
@@ -96,7 +96,7 @@ public static class JobStatusCommand
     }
 
     // As Nomad's: a job stopped by `job stop` is "dead (stopped)", one whose allocations all finished just "dead".
-    private static string State(Job job) => job.Spec.Stop == true ? $"{Lower(job.Status.State)} (stopped)" : Lower(job.Status.State);
+    private static string State(string state, bool stopped) => stopped ? $"{state} (stopped)" : state;
 
     private static string Lower<T>(T value) where T : Enum => value.ToString().ToLowerInvariant();
 
