@@ -15,7 +15,7 @@ public sealed class JobValidator : IResourceValidator<Job>
         ArgumentNullException.ThrowIfNull(resource);
         ArgumentNullException.ThrowIfNull(report);
         var spec = resource.Spec;
-        var jobUpdate = JobDefaults.Merge(spec.Update, JobDefaults.Update);
+        var jobUpdate = JobDefaults.Merge(spec.Update, JobDefaults.UpdateFor(spec.Type));
         if (spec.Update is not null) ValidateUpdate(jobUpdate, "spec.update", report);
         UniqueNames.Report(spec.Groups.Select(g => g.Name), i => $"spec.groups[{i}].name", "group", report);
         for (var i = 0; i < spec.Groups.Count; i++)
