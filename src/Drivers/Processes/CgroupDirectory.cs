@@ -42,7 +42,7 @@ internal static class CgroupDirectory
     /// exited or was killed, so a refusal is tried again for up to a second; one that lasts (a straggler that escaped the
     /// group) leaves the cgroup behind harmlessly.
     /// </summary>
-    public static void Remove(string path)
+    public static async Task RemoveAsync(string path)
     {
         for (var attempt = 0; attempt < 50; attempt++)
         {
@@ -53,7 +53,7 @@ internal static class CgroupDirectory
             }
             catch (IOException)
             {
-                Thread.Sleep(20);
+                await Task.Delay(20);
             }
         }
     }

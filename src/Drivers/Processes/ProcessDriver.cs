@@ -65,19 +65,19 @@ public abstract class ProcessDriver : ITaskDriver, IAsyncDisposable
     }
 
     /// <inheritdoc />
-    public Task<TaskStartResult> StartAsync(TaskConfiguration task, CancellationToken cancellationToken)
+    public async Task<TaskStartResult> StartAsync(TaskConfiguration task, CancellationToken cancellationToken)
     {
         if (_tasks.ContainsKey(task.Id))
-            return Task.FromResult(TaskStartResult.Failure($"task {task.Id} is already running in the {Name} driver; destroy it first"));
+            return TaskStartResult.Failure($"task {task.Id} is already running in the {Name} driver; destroy it first");
         var (command, error) = BuildCommand(task);
-        if (command is null) return Task.FromResult(TaskStartResult.Failure(error!));
-        var (running, launchError) = _launcher.Launch(task, command);
-        if (running is null) return Task.FromResult(TaskStartResult.Failure(launchError!));
+        if (command is null) return TaskStartResult.Failure(error!);
+        var (running, launchError) = await _launcher.LaunchAsync(task, command);
+        if (running is null) return TaskStartResult.Failure(launchError!);
         _tasks[task.Id] = running;
         _logger.LogInformation("Started task {TaskId} as {Identity}", task.Id, running.State.Identity);
         var handle = new TaskHandle { Driver = Name, Task = task, StartedAt = _time.GetUtcNow(), State = running.State.ToJson() };
         _handles[task.Id] = handle;
-        return Task.FromResult(TaskStartResult.Success(handle));
+        return TaskStartResult.Success(handle);
     }
 
     /// <inheritdoc />
@@ -138,7 +138,7 @@ public abstract class ProcessDriver : ITaskDriver, IAsyncDisposable
         if (!_tasks.TryGetValue(taskId, out var task)) return;
         await task.SignalAsync(UnixSignal.Kill, cancellationToken);
         await task.Exited.WaitAsync(cancellationToken);
-        task.Cgroups.Remove();
+        await task.Cgroups.RemoveAsync();
         File.Delete(task.State.StdoutFifo);
         File.Delete(task.State.StderrFifo);
         _tasks.TryRemove(taskId, out _);

@@ -26,7 +26,7 @@ internal sealed class ProcessTaskLauncher(MemoryCgroupSupport memory, bool limit
         """;
 
     /// <summary>Starts the task, or returns why it could not.</summary>
-    public (RunningProcessTask? Task, string? Error) Launch(TaskConfiguration task, ProcessCommand command)
+    public async Task<(RunningProcessTask? Task, string? Error)> LaunchAsync(TaskConfiguration task, ProcessCommand command)
     {
         if (TaskEnvironment.Resolve(task, command.Program) is null)
             return (null, $"command '{command.Program}' was not found (looked on PATH and in the task directory {task.TaskDirectory})");
@@ -55,7 +55,7 @@ internal sealed class ProcessTaskLauncher(MemoryCgroupSupport memory, bool limit
         catch (Exception exception) when (exception is System.ComponentModel.Win32Exception or InvalidOperationException or ArgumentException)
         {
             _ = pumps.DisposeAsync();
-            cgroups.Remove();
+            await cgroups.RemoveAsync();
             return (null, $"starting '{command.Program}' failed: {exception.Message}");
         }
     }

@@ -146,7 +146,7 @@ internal sealed class RunningProcessTask
         await _pumps.DisposeAsync();
         var exit = Describe(code ?? ReadExitFile(), Cgroups.Memory?.OomKilled() ?? false);
         // Its processes are gone: the cgroups can go too, even when nobody destroys the task.
-        Cgroups.Remove();
+        await Cgroups.RemoveAsync();
         _logger.LogInformation("Task {TaskId} {Exit}", Configuration.Id, exit.Describe());
         return exit;
     }

@@ -33,10 +33,10 @@ internal sealed record TaskCgroups(MemoryCgroup? Memory, KillCgroup? Kill)
         state.KillCgroupPath is { } kill ? new KillCgroup(kill) : null);
 
     /// <summary>Removes the cgroups once their processes are gone.</summary>
-    public void Remove()
+    public async Task RemoveAsync()
     {
-        if (Memory is not null) CgroupDirectory.Remove(Memory.Path);
-        if (Kill is not null) CgroupDirectory.Remove(Kill.Path);
+        if (Memory is not null) await CgroupDirectory.RemoveAsync(Memory.Path);
+        if (Kill is not null) await CgroupDirectory.RemoveAsync(Kill.Path);
     }
 
     private static T? TryCreate<T>(TaskConfiguration task, string what, Func<T> create, ILogger logger) where T : class

@@ -129,14 +129,8 @@ internal sealed class AllocationRunner(ClientOptions options, LiveAllocations al
         return live.Stopping;
     }
 
-    private async Task StopAllAsync(LiveAllocation live, TaskGroup? group, string reason)
-    {
-        foreach (var task in live.Tasks.Values)
-        {
-            var killTimeout = group?.Tasks.FirstOrDefault(t => t.Name == task.Name)?.KillTimeout ?? TimeSpan.FromSeconds(5);
-            await lifecycle.KillAsync(task, killTimeout, reason, failed: false, CancellationToken.None).ConfigureAwait(false);
-        }
-    }
+    private Task StopAllAsync(LiveAllocation live, TaskGroup? group, string reason) =>
+        lifecycle.KillAllAsync(live, task => group?.Tasks.FirstOrDefault(t => t.Name == task)?.KillTimeout ?? TimeSpan.FromSeconds(5), reason, CancellationToken.None);
 
     /// <summary>Adopts the tasks this client started before it restarted, from their persisted handles; the rest resume from the stored task states.</summary>
     private async Task RecoverAsync(LiveAllocation live, Allocation allocation, CancellationToken ct)

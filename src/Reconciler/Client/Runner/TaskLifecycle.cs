@@ -93,18 +93,21 @@ internal sealed class TaskLifecycle(DriverRegistry drivers, TaskPreparation prep
     }
 
     /// <summary>
-    /// Stops a task with its kill timeout and releases it; the task will not run again. A kill under way is joined, not
-    /// repeated: the runner's runs off its worker, so the agent's (shutdown, a deleted allocation) may come meanwhile.
-    /// Callers hold the allocation's gate.
+    /// Stops every task of <paramref name="allocation"/> with its kill timeout and releases it; the tasks will not run
+    /// again. A kill under way is joined, not repeated: the runner's runs off its worker, so the agent's (shutdown, a
+    /// deleted allocation) may come meanwhile. Callers hold the allocation's gate.
     /// </summary>
-    public Task KillAsync(LiveTask live, TimeSpan killTimeout, string reason, bool failed, CancellationToken cancellationToken)
+    public async Task KillAllAsync(LiveAllocation allocation, Func<string, TimeSpan> killTimeout, string reason, CancellationToken cancellationToken)
     {
-        if (live.Killing is null or { IsFaulted: true } or { IsCanceled: true })
-            live.Killing = KillOnceAsync(live, killTimeout, reason, failed, cancellationToken);
-        return live.Killing.WaitAsync(cancellationToken);
+        foreach (var task in allocation.Tasks.Values)
+        {
+            if (task.Killing is null or { IsFaulted: true } or { IsCanceled: true })
+                task.Killing = KillOnceAsync(task, killTimeout(task.Name), reason, cancellationToken);
+            await task.Killing.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
     }
 
-    private async Task KillOnceAsync(LiveTask live, TimeSpan killTimeout, string reason, bool failed, CancellationToken cancellationToken)
+    private async Task KillOnceAsync(LiveTask live, TimeSpan killTimeout, string reason, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         if (live.Running)
@@ -118,7 +121,7 @@ internal sealed class TaskLifecycle(DriverRegistry drivers, TaskPreparation prep
         live.Exit = null;
         live.StartAt = null;
         if (!live.Done)
-            live.State = live.State with { State = TaskLifecycleState.Dead, Failed = live.State.Failed || failed, FinishedAt = time.GetUtcNow() };
+            live.State = live.State with { State = TaskLifecycleState.Dead, FinishedAt = time.GetUtcNow() };
         live.Done = true;
     }
 
