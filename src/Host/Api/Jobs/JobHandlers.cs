@@ -27,8 +27,7 @@ public sealed class JobHandlers(IResourceStore store, ResourceClient client, Job
             ? await JobModifyIndex.RegisterAtAsync(client, job, expected, http.RequestAborted)
             : await SpecChange.RetryAsync(job.Key, async () => await client.ApplyAsync(job, http.RequestAborted), http.RequestAborted); // the job controller writes status meanwhile
         var changed = before is null || before.Metadata.Generation != stored.Metadata.Generation;
-        // The job controller evaluates every new version under this name; an unchanged job is evaluated anew, as in Nomad.
-        var evaluation = changed ? EvaluationNames.ForVersion(name, stored.Metadata.Generation) : await EvaluateAsync(stored, EvaluationTrigger.JobRegister, http.RequestAborted);
+        var evaluation = await EvaluationOfAsync(name, stored, changed, EvaluationTrigger.JobRegister, http.RequestAborted);
         ResourceHandlers.SetIndex(http, stored.Metadata.ResourceVersion);
         return Results.Json(new JobRegisterResponse(stored.Key.ToString(), evaluation, JobModifyIndex.Of(stored), stored.Metadata.Generation, changed), ApiJson.Options);
     }
@@ -58,9 +57,7 @@ public sealed class JobHandlers(IResourceStore store, ResourceClient client, Job
         var group = ScaledGroup(job, request.Group);
         var stored = await SpecChange.ApplyAsync(client, job,
             j => j with { Spec = j.Spec with { Groups = [.. j.Spec.Groups.Select(g => g.Name == group ? g with { Count = request.Count } : g)] } }, http.RequestAborted);
-        var evaluation = stored.Metadata.Generation != job.Metadata.Generation
-            ? EvaluationNames.ForVersion(name, stored.Metadata.Generation)
-            : await EvaluateAsync(stored, EvaluationTrigger.JobScaling, http.RequestAborted);
+        var evaluation = await EvaluationOfAsync(name, stored, stored.Metadata.Generation != job.Metadata.Generation, EvaluationTrigger.JobScaling, http.RequestAborted);
         return Created(http, evaluation, stored.Metadata.ResourceVersion);
     }
 
@@ -146,6 +143,10 @@ public sealed class JobHandlers(IResourceStore store, ResourceClient client, Job
         ResourceHandlers.SetIndex(http, revision);
         return Results.Json(new ResourceList([.. items.OrderBy(i => i.Metadata.CreatedAt).Select(RedactedView.ToJson)], revision), ApiJson.Options);
     }
+
+    // The job controller evaluates every new version under this name; an unchanged job is evaluated anew, as in Nomad.
+    private async Task<string> EvaluationOfAsync(string name, Job stored, bool changed, EvaluationTrigger trigger, CancellationToken cancellationToken) =>
+        changed ? EvaluationNames.ForVersion(name, stored.Metadata.Generation) : await EvaluateAsync(stored, trigger, cancellationToken);
 
     private async Task<string> EvaluateAsync(Job job, EvaluationTrigger trigger, CancellationToken cancellationToken)
     {

@@ -15,17 +15,12 @@ internal sealed class InstrumentSeries(Instrument instrument)
     private static readonly double[] Buckets = [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
 
     private readonly ConcurrentDictionary<string, Cell> _cells = new(StringComparer.Ordinal);
-    private readonly Kind _kind = instrument switch
-    {
-        Counter<long> or Counter<int> or Counter<double> or ObservableCounter<long> or ObservableCounter<int> or ObservableCounter<double> => Kind.Counter,
-        Histogram<long> or Histogram<int> or Histogram<double> => Kind.Histogram,
-        _ => Kind.Gauge,
-    };
+    private readonly Kind _kind = KindOf(instrument);
 
     private enum Kind { Counter, Gauge, Histogram }
 
     /// <summary>The family's name: the instrument's, in Prometheus' alphabet, with the unit and counter suffixes.</summary>
-    public string Name { get; } = NameOf(instrument);
+    public string Name { get; } = NameOf(instrument, KindOf(instrument));
 
     /// <summary>Records one measurement: an increment, an observed value, or a sample of a histogram.</summary>
     public void Record(double value, ReadOnlySpan<KeyValuePair<string, object?>> tags)
@@ -93,12 +88,18 @@ internal sealed class InstrumentSeries(Instrument instrument)
         return string.Join(",", sorted.Select(t => $"{Sanitize(t.Key)}=\"{Escape(Convert.ToString(t.Value, CultureInfo.InvariantCulture) ?? "", quotes: true)}\""));
     }
 
-    private static string NameOf(Instrument instrument)
+    private static Kind KindOf(Instrument instrument) => instrument switch
+    {
+        Counter<long> or Counter<int> or Counter<double> or ObservableCounter<long> or ObservableCounter<int> or ObservableCounter<double> => Kind.Counter,
+        Histogram<long> or Histogram<int> or Histogram<double> => Kind.Histogram,
+        _ => Kind.Gauge,
+    };
+
+    private static string NameOf(Instrument instrument, Kind kind)
     {
         var name = Sanitize(instrument.Name);
         if (instrument.Unit == "s" && !name.EndsWith("_seconds", StringComparison.Ordinal)) name += "_seconds";
-        var counter = instrument is Counter<long> or Counter<int> or Counter<double> or ObservableCounter<long> or ObservableCounter<int> or ObservableCounter<double>;
-        return counter && !name.EndsWith("_total", StringComparison.Ordinal) ? name + "_total" : name;
+        return kind == Kind.Counter && !name.EndsWith("_total", StringComparison.Ordinal) ? name + "_total" : name;
     }
 
     private static string Sanitize(string name)
