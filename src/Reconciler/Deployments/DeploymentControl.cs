@@ -65,15 +65,14 @@ public sealed class DeploymentControl(ResourceClient client, JobReverter reverte
     /// <summary>Fails the deployment; with autoRevert the job goes back to its latest stable version.</summary>
     public async Task<DeploymentCommandResult> FailAsync(ResourceKey deployment, CancellationToken cancellationToken = default)
     {
-        var result = await ChangeAsync(deployment, d => (d.Status with { State = DeploymentState.Failed, Description = DeploymentDescriptions.FailedByUser }, null), cancellationToken).ConfigureAwait(false);
-        if (result.Deployment is not { } failed || !failed.Status.Groups.Values.Any(g => g.AutoRevert)) return result;
-        var jobKey = new ResourceKey("Job", failed.Metadata.Namespace, failed.Spec.Job);
-        var reverted = await reverter.RevertToStableAsync(jobKey, failed.Spec.JobVersion, cancellationToken).ConfigureAwait(false);
-        var description = reverted is { Succeeded: true }
-            ? DeploymentDescriptions.RolledBack(DeploymentDescriptions.FailedByUser, reverted.Job!.Metadata.Generation)
-            : DeploymentDescriptions.NoStableVersion(DeploymentDescriptions.FailedByUser);
-        var written = await client.UpdateStatusAsync(failed with { Status = failed.Status with { Description = description } }, cancellationToken).ConfigureAwait(false);
-        return new(written.Resource ?? failed, null);
+        var result = await ChangeAsync(deployment, d => (d.Status with
+        {
+            State = DeploymentState.Failed,
+            Description = DeploymentDescriptions.FailedByUser,
+            RevertPending = d.Status.Groups.Values.Any(g => g.AutoRevert),
+        }, null), cancellationToken).ConfigureAwait(false);
+        if (result.Deployment is not { } failed) return result;
+        return new(await reverter.FinishAutoRevertAsync(failed, cancellationToken).ConfigureAwait(false), null);
     }
 
     private const int MaxConflictRetries = 5;

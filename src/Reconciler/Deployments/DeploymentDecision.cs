@@ -9,7 +9,7 @@ namespace Reconciler.Deployments;
 /// The rollout may go on: the scheduler must look at the current step (healthy count, promotions) once; the
 /// evaluation is named after the step, so asking again for the same step is harmless.
 /// </param>
-/// <param name="Revert">The deployment just failed and asks for auto-revert.</param>
+/// <param name="Revert">The deployment failed and its auto-revert is still to be made (<see cref="DeploymentStatus.RevertPending"/>).</param>
 /// <param name="MarkStable">The deployment just succeeded: its job version is stable.</param>
 /// <param name="RecheckAt">When to look again although nothing changes (health becomes due, a deadline passes).</param>
 public sealed record DeploymentDecision(

@@ -16,7 +16,7 @@ public static class DeploymentProgress
     public static DeploymentDecision Decide(Deployment deployment, Job? job, IReadOnlyCollection<Allocation> allocations, DateTimeOffset now)
     {
         var status = deployment.Status;
-        if (IsTerminal(status.State)) return Unchanged(status);
+        if (IsTerminal(status.State)) return Unchanged(status) with { Revert = status.State == DeploymentState.Failed && status.RevertPending };
         if (job is null || job.IsStopped()) return Unchanged(Ended(status, DeploymentState.Cancelled, DeploymentDescriptions.CancelledJobStopped));
         if (job.Metadata.Generation > deployment.Spec.JobVersion) return Unchanged(Ended(status, DeploymentState.Cancelled, DeploymentDescriptions.CancelledNewerVersion));
 
@@ -44,11 +44,12 @@ public static class DeploymentProgress
 
         var counted = status with { Groups = groups };
         var next = NextState(counted, unhealthy, now);
-        var failedNow = next.State == DeploymentState.Failed;
+        var revert = next.State == DeploymentState.Failed && groups.Values.Any(g => g.AutoRevert);
+        if (revert) next = next with { RevertPending = true };
         return new DeploymentDecision(
             next, writes,
             Evaluate: next.State is DeploymentState.Running or DeploymentState.Successful,
-            Revert: failedNow && groups.Values.Any(g => g.AutoRevert),
+            Revert: revert,
             MarkStable: next.State == DeploymentState.Successful,
             RecheckAt: IsTerminal(next.State) ? null : recheck);
     }

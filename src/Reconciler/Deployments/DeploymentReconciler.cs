@@ -31,15 +31,13 @@ public sealed class DeploymentReconciler(JobHistory history, JobReverter reverte
         foreach (var (allocation, health) in decision.HealthWrites)
             await context.Client.UpdateStatusAsync(allocation with { Status = allocation.Status with { Health = health } }, cancellationToken).ConfigureAwait(false);
         var status = decision.Status;
-        // The terminal status is written before reverting: the reverted version's deployment cancels the running
-        // ones of its job, and a Failed written after that would lose to the Cancelled.
+        // The terminal status is written before reverting, marked RevertPending: the reverted version's deployment
+        // cancels the running ones of its job, and a Failed written after that would lose to the Cancelled; and a
+        // revert cut short by an error is made on the next look, since the pending mark stays until it is done.
         var written = await context.UpdateStatusAsync(resource with { Status = status }, cancellationToken).ConfigureAwait(false);
         if (!written.Succeeded) return ReconcileResult.Done; // the newer version is queued
         if (decision.Revert && written.Resource is { } failed)
-        {
-            status = status with { Description = await RevertAsync(jobKey, resource, status.Description!, cancellationToken).ConfigureAwait(false) };
-            await context.UpdateStatusAsync(failed with { Status = status }, cancellationToken).ConfigureAwait(false);
-        }
+            status = (await reverter.FinishAutoRevertAsync(failed, cancellationToken).ConfigureAwait(false)).Status;
 
         if (decision.MarkStable) await history.MarkStableAsync(ns, resource.Spec.Job, resource.Spec.JobVersion, cancellationToken).ConfigureAwait(false);
         if (job is not null && decision.Evaluate) await EvaluateAsync(job, resource, status, now, context, cancellationToken).ConfigureAwait(false);
@@ -48,17 +46,6 @@ public sealed class DeploymentReconciler(JobHistory history, JobReverter reverte
             context.Logger.LogInformation("Deployment {Deployment} of job {Job} v{Version}: {State} ({Description})",
                 resource.Key, resource.Spec.Job, resource.Spec.JobVersion, status.State, status.Description);
         return decision.RecheckAt is { } at ? ReconcileResult.RequeueAfter(at > now ? at - now : TimeSpan.Zero) : ReconcileResult.Done;
-    }
-
-    private async Task<string> RevertAsync(ResourceKey jobKey, Deployment deployment, string failure, CancellationToken cancellationToken)
-    {
-        var reverted = await reverter.RevertToStableAsync(jobKey, deployment.Spec.JobVersion, cancellationToken).ConfigureAwait(false);
-        return reverted switch
-        {
-            { Succeeded: true } => DeploymentDescriptions.RolledBack(failure, reverted.Job!.Metadata.Generation),
-            { Error: { } error } => $"{failure} - auto revert refused: {error}",
-            _ => DeploymentDescriptions.NoStableVersion(failure),
-        };
     }
 
     // One evaluation per step of progress (the name says which), due after the stagger between batches. Before any

@@ -1,4 +1,7 @@
+using System.Text.Json;
+
 using Reconciler.Clients;
+using Reconciler.Resources.Json;
 using Reconciler.Resources.Kinds;
 using Reconciler.Resources.Model;
 using Reconciler.Store;
@@ -41,10 +44,48 @@ public sealed class JobReverter(ResourceClient client, JobHistory history)
 
     private const int MaxConflictRetries = 5;
 
-    /// <summary>Reverts the job to its newest stable version older than <paramref name="failedVersion"/>; null when there is none.</summary>
+    /// <summary>
+    /// Reverts the job to its newest stable version older than <paramref name="failedVersion"/>; null when there is none.
+    /// Asked again after it was made (an auto-revert retried), it answers with the job as reverted instead of refusing.
+    /// </summary>
     public async Task<RevertResult?> RevertToStableAsync(ResourceKey jobKey, long failedVersion, CancellationToken cancellationToken = default)
     {
         var stable = await history.LatestStableAsync(jobKey.Namespace, jobKey.Name, failedVersion, cancellationToken).ConfigureAwait(false);
-        return stable is null ? null : await RevertAsync(jobKey, stable.Spec.Version, failedVersion, cancellationToken).ConfigureAwait(false);
+        if (stable is null) return null;
+        if (await client.GetAsync<Job>(jobKey, cancellationToken).ConfigureAwait(false) is { } job
+            && job.Metadata.Generation > failedVersion && SameSpec(job.Spec, stable.Spec.Spec))
+            return new(job, null);
+        return await RevertAsync(jobKey, stable.Spec.Version, failedVersion, cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>
+    /// Makes the auto-revert a failed deployment still owes (<see cref="DeploymentStatus.RevertPending"/>) and writes
+    /// the outcome into its description; the deployment as written, or as another writer left it. Safe to run twice:
+    /// an error leaves the revert pending for the deployment watcher to try again.
+    /// </summary>
+    public async Task<Deployment> FinishAutoRevertAsync(Deployment failed, CancellationToken cancellationToken = default)
+    {
+        if (!failed.Status.RevertPending) return failed;
+        var failure = failed.Status.Description ?? DeploymentDescriptions.FailedUnhealthy;
+        var jobKey = new ResourceKey("Job", failed.Metadata.Namespace, failed.Spec.Job);
+        var reverted = await RevertToStableAsync(jobKey, failed.Spec.JobVersion, cancellationToken).ConfigureAwait(false);
+        var description = reverted switch
+        {
+            { Succeeded: true } => DeploymentDescriptions.RolledBack(failure, reverted.Job!.Metadata.Generation),
+            { Error: { } error } => $"{failure} - auto revert refused: {error}",
+            _ => DeploymentDescriptions.NoStableVersion(failure),
+        };
+        for (var current = failed; ;)
+        {
+            var written = await client.UpdateStatusAsync(current with { Status = current.Status with { Description = description, RevertPending = false } }, cancellationToken).ConfigureAwait(false);
+            if (written.Succeeded) return written.Resource ?? current;
+            // Written meanwhile (the watcher and `deployment fail` both finish a revert): read it again.
+            if (await client.GetAsync<Deployment>(failed.Key, cancellationToken).ConfigureAwait(false) is not { } again) return current;
+            if (!again.Status.RevertPending) return again;
+            current = again;
+        }
+    }
+
+    private static bool SameSpec(JobSpec a, JobSpec b) =>
+        JsonSerializer.SerializeToUtf8Bytes(a, ResourceJson.Options).AsSpan().SequenceEqual(JsonSerializer.SerializeToUtf8Bytes(b, ResourceJson.Options));
 }

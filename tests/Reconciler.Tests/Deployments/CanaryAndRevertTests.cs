@@ -96,6 +96,42 @@ public sealed class CanaryAndRevertTests
     }
 
     [Fact]
+    public async Task A_revert_cut_short_after_the_failure_was_written_is_made_on_the_next_look()
+    {
+        await using var kit = await StableAsync(2, Update(autoRevert: true));
+        await kit.RegisterAsync("v2", 2, Update(autoRevert: true));
+
+        // As the store holds it when the agent stopped between writing the failure and registering the old version.
+        var running = await kit.DeploymentAsync(2);
+        await kit.Kit.Client.UpdateStatusAsync(running with { Status = running.Status with { State = DeploymentState.Failed, Description = DeploymentDescriptions.FailedUnhealthy, RevertPending = true } });
+        await kit.Kit.RunUntilIdleAsync();
+
+        var failed = await kit.DeploymentAsync(2);
+        failed.Status.Description.Should().Be(DeploymentDescriptions.RolledBack(DeploymentDescriptions.FailedUnhealthy, 3));
+        failed.Status.RevertPending.Should().BeFalse();
+        var job = (await kit.Kit.GetAsync<Job>(DeploymentKit.JobKey))!;
+        job.Metadata.Generation.Should().Be(3);
+        job.Spec.Groups[0].Tasks[0].Env["IMAGE"].Should().Be("v1");
+    }
+
+    [Fact]
+    public async Task Finishing_an_auto_revert_twice_registers_the_stable_version_once()
+    {
+        await using var kit = await StableAsync(2, Update(autoRevert: true));
+        await kit.RegisterAsync("v2", 2, Update(autoRevert: true));
+        var running = await kit.DeploymentAsync(2);
+        var pending = running with { Status = running.Status with { State = DeploymentState.Failed, Description = DeploymentDescriptions.FailedByUser, RevertPending = true } };
+
+        // The first finish registered v1's spec as version 3, then its description write was lost.
+        (await kit.Reverter.RevertToStableAsync(DeploymentKit.JobKey, 2))!.Succeeded.Should().BeTrue();
+        var written = (await kit.Kit.Client.UpdateStatusAsync(pending)).Resource!;
+        var finished = await kit.Reverter.FinishAutoRevertAsync(written);
+
+        finished.Status.Description.Should().Be(DeploymentDescriptions.RolledBack(DeploymentDescriptions.FailedByUser, 3));
+        (await kit.Kit.GetAsync<Job>(DeploymentKit.JobKey))!.Metadata.Generation.Should().Be(3, "the job was already at the stable version's spec");
+    }
+
+    [Fact]
     public async Task AutoRevert_goes_back_to_the_last_stable_version_past_a_failed_one()
     {
         await using var kit = await StableAsync(2, Update());

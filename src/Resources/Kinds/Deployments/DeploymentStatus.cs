@@ -11,6 +11,12 @@ public sealed record DeploymentStatus : ResourceStatus
     /// <summary>Why, for people, e.g. "Deployment completed successfully".</summary>
     public string? Description { get; init; }
 
+    /// <summary>
+    /// Failed with autoRevert and the job not reverted yet. Set in the same write as the failure, cleared once the
+    /// revert was made or refused, so a revert cut short (an error, a restart) is tried again, never lost.
+    /// </summary>
+    public bool RevertPending { get; init; }
+
     /// <summary>Progress per task group name.</summary>
     public IReadOnlyDictionary<string, DeploymentGroupState> Groups { get; init; } = new Dictionary<string, DeploymentGroupState>();
 }
