@@ -125,7 +125,7 @@ public sealed class JobHandlers(IResourceStore store, ResourceClient client, Job
         if (!result.Succeeded) throw ApiException.Conflict($"Cannot revert job '{name}': {result.Error}.");
         var reverted = result.Job!;
         ResourceHandlers.SetIndex(http, reverted.Metadata.ResourceVersion);
-        return Results.Json(new JobRegisterResponse(reverted.Key.ToString(), EvaluationNames.ForVersion(name, reverted.Metadata.Generation), reverted.Metadata.ResourceVersion, reverted.Metadata.Generation, true), ApiJson.Options);
+        return Results.Json(new JobRegisterResponse(reverted.Key.ToString(), EvaluationNames.ForVersion(name, reverted.Metadata.Generation), JobModifyIndex.Of(reverted), reverted.Metadata.Generation, true), ApiJson.Options);
     }
 
     private static JobHistory History(HttpContext http) => http.RequestServices.GetService<JobHistory>() ?? throw NoDeployments();

@@ -143,6 +143,8 @@ public sealed class DeploymentCommandTests : AgentTest
         var stale = await Agent.CliAsync("job", "revert", "-check-index", "2", "web", "2");
         var job = await Agent.Http.GetFromJsonAsync<JsonObject>("/v1/jobs/web", ApiJson.Options);
         var after = await Agent.CliAsync("job", "history", "web");
+        var again = await Agent.Http.PostAsJsonAsync("/v1/job/web/revert", new { version = 2 }, ApiJson.Options);
+        var answer = await again.Content.ReadFromJsonAsync<JsonObject>(ApiJson.Options);
 
         history.ExitCode.Should().Be(0, history.Error);
         history.Output.Should().MatchRegex(@"Version\s+=\s+2").And.MatchRegex(@"Version\s+=\s+1")
@@ -154,5 +156,8 @@ public sealed class DeploymentCommandTests : AgentTest
         job!["metadata"]!["generation"]!.GetValue<long>().Should().Be(3);
         job["spec"]!["groups"]![0]!["tasks"]![0]!["config"]!["command"]!.GetValue<string>().Should().Be("/bin/true");
         after.Output.Should().MatchRegex(@"Version\s+=\s+3");
+        again.IsSuccessStatusCode.Should().BeTrue(answer?.ToJsonString());
+        answer!["jobVersion"]!.GetValue<long>().Should().Be(4);
+        answer["jobModifyIndex"]!.GetValue<long>().Should().Be(4, "the index job run -check-index takes is the job's version");
     }
 }
