@@ -120,7 +120,7 @@ public sealed class ClientAgent : BackgroundService
         try
         {
             if (!await stillWanted().ConfigureAwait(false)) return false;
-            await _lifecycle.KillAllAsync(live, _ => TimeSpan.FromSeconds(5), reason, cancellationToken).ConfigureAwait(false);
+            await _lifecycle.KillAllAsync(live, group: null, reason, cancellationToken).ConfigureAwait(false);
             _handles.DeleteAllocation(live.Id);
             _live.Remove(live.Id);
             return true;

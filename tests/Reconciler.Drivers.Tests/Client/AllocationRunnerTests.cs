@@ -124,6 +124,32 @@ public sealed class AllocationRunnerTests : IDisposable
         killed.Signal.Should().Be(9);
     }
 
+    [Fact]
+    public async Task Shutdown_stops_the_tasks_of_an_allocation_together_each_waiting_its_own_kill_timeout()
+    {
+        await using var bed = await ClientTestBed.StartAsync(_data, server: false, register: false);
+        var stubborn = new JsonObject { ["ignoreStopSignal"] = true };
+        await bed.Kit.ApplyAsync(ClientTestBed.Job("stubborn", JobType.Service, null,
+            ClientTestBed.MockTask("app", stubborn.DeepClone().AsObject()) with { KillTimeout = TimeSpan.FromMinutes(1) },
+            ClientTestBed.MockTask("sidecar", stubborn.DeepClone().AsObject()) with { KillTimeout = TimeSpan.FromMinutes(1) }));
+        await bed.Kit.ApplyAsync(Placed("stubborn-1", "stubborn"));
+        await bed.SettleUntilAsync(() => Status(bed, "stubborn-1") == AllocationClientStatus.Running, "a running allocation");
+
+        var start = bed.Kit.Time.GetUtcNow();
+        var stopping = bed.Agent.StopAllTasksAsync(CancellationToken.None);
+        // The clock alone moves: the runner waits for the allocation's gate the stop holds, so the kit is not idle meanwhile.
+        while (!stopping.IsCompleted && bed.Kit.Time.GetUtcNow() - start < TimeSpan.FromMinutes(5))
+        {
+            await Task.Delay(200);
+            bed.Kit.Time.Advance(TimeSpan.FromSeconds(10));
+        }
+
+        (await stopping).Should().Be(1);
+        var took = bed.Kit.Time.GetUtcNow() - start;
+        took.Should().BeGreaterThanOrEqualTo(TimeSpan.FromMinutes(1), "each task waits out its own kill timeout, not a fixed 5 s");
+        took.Should().BeLessThan(TimeSpan.FromMinutes(2), "the two tasks wait their kill timeouts together, not one after the other");
+    }
+
     private static Allocation Placed(string name, string job) => new()
     {
         Metadata = new ObjectMeta { Name = name, Namespace = "default" },

@@ -61,7 +61,7 @@ internal sealed class AllocationAccess(ClientOptions options, LiveAllocations al
             {
                 task.RestartRequested = true;
                 task.Record(new Resources.Kinds.TaskEvent { Type = "Restart Signaled", Time = time.GetUtcNow(), Message = "User requested the task to restart" });
-                await task.Driver!.StopAsync(task.Handle!.Task.Id, TimeSpan.FromSeconds(5), "SIGTERM", cancellationToken).ConfigureAwait(false);
+                await task.Driver!.StopAsync(task.Handle!.Task.Id, TaskLifecycle.KillTimeout(task, group: null), "SIGTERM", cancellationToken).ConfigureAwait(false);
             }
         }
         finally

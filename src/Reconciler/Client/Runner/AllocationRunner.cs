@@ -130,7 +130,7 @@ internal sealed class AllocationRunner(ClientOptions options, LiveAllocations al
     }
 
     private Task StopAllAsync(LiveAllocation live, TaskGroup? group, string reason) =>
-        lifecycle.KillAllAsync(live, task => group?.Tasks.FirstOrDefault(t => t.Name == task)?.KillTimeout ?? TimeSpan.FromSeconds(5), reason, CancellationToken.None);
+        lifecycle.KillAllAsync(live, group, reason, CancellationToken.None);
 
     /// <summary>Adopts the tasks this client started before it restarted, from their persisted handles; the rest resume from the stored task states.</summary>
     private async Task RecoverAsync(LiveAllocation live, Allocation allocation, CancellationToken ct)

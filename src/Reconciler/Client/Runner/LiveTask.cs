@@ -23,6 +23,12 @@ internal sealed class LiveTask(string name)
     /// <summary>An operator asked for a restart that does not count against the policy.</summary>
     public bool RestartRequested { get; set; }
 
+    /// <summary>
+    /// The kill timeout of the spec the task was started with; null for a task adopted after a client restart, whose
+    /// stop takes its group's current one.
+    /// </summary>
+    public TimeSpan? KillTimeout { get; set; }
+
     /// <summary>The task's kill, once started; a second caller joins it.</summary>
     public Task? Killing { get; set; }
 

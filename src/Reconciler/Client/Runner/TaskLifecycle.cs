@@ -23,6 +23,7 @@ internal sealed class TaskLifecycle(DriverRegistry drivers, TaskPreparation prep
             live.State = live.State with { Restarts = live.State.Restarts + 1, LastRestart = now };
         }
         live.StartAt = null;
+        live.KillTimeout = task.KillTimeout;
         live.Checks.Reset();
         live.Record(new TaskEvent { Type = "Task Setup", Time = now, Message = "Building task directory, environment and templates" });
         var (configuration, error) = preparation.Prepare(allocation, group, task, node, secrets);
@@ -97,15 +98,22 @@ internal sealed class TaskLifecycle(DriverRegistry drivers, TaskPreparation prep
     /// again. A kill under way is joined, not repeated: the runner's runs off its worker, so the agent's (shutdown, a
     /// deleted allocation) may come meanwhile. Callers hold the allocation's gate.
     /// </summary>
-    public async Task KillAllAsync(LiveAllocation allocation, Func<string, TimeSpan> killTimeout, string reason, CancellationToken cancellationToken)
+    public async Task KillAllAsync(LiveAllocation allocation, TaskGroup? group, string reason, CancellationToken cancellationToken)
     {
+        // All at once, as a stop signal reaches every task of an allocation together: each waits its own kill timeout.
+        var kills = new List<Task>();
         foreach (var task in allocation.Tasks.Values)
         {
             if (task.Killing is null or { IsFaulted: true } or { IsCanceled: true })
-                task.Killing = KillOnceAsync(task, killTimeout(task.Name), reason, cancellationToken);
-            await task.Killing.WaitAsync(cancellationToken).ConfigureAwait(false);
+                task.Killing = KillOnceAsync(task, KillTimeout(task, group), reason, cancellationToken);
+            kills.Add(task.Killing);
         }
+        await Task.WhenAll(kills).WaitAsync(cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>The task's kill timeout: as it was started, else its group's (a task adopted after a restart), else the default.</summary>
+    public static TimeSpan KillTimeout(LiveTask task, TaskGroup? group) =>
+        task.KillTimeout ?? group?.Tasks.FirstOrDefault(t => t.Name == task.Name)?.KillTimeout ?? JobTask.DefaultKillTimeout;
 
     private async Task KillOnceAsync(LiveTask live, TimeSpan killTimeout, string reason, CancellationToken cancellationToken)
     {

@@ -39,5 +39,8 @@ public sealed record JobTask
     public IReadOnlyDictionary<string, string> Meta { get; init; } = new Dictionary<string, string>();
 
     /// <summary>How long the driver waits after the stop signal before killing the task (default 5s).</summary>
-    public TimeSpan KillTimeout { get; init; } = TimeSpan.FromSeconds(5);
+    public TimeSpan KillTimeout { get; init; } = DefaultKillTimeout;
+
+    /// <summary>The kill timeout of a task that does not set one.</summary>
+    public static readonly TimeSpan DefaultKillTimeout = TimeSpan.FromSeconds(5);
 }
