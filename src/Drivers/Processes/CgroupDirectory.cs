@@ -38,6 +38,31 @@ internal static class CgroupDirectory
     }
 
     /// <summary>
+    /// Removes the task cgroups under <paramref name="parent"/> that hold no process and were made at least
+    /// <paramref name="minAge"/> ago: what an agent killed before it could remove its tasks' cgroups left behind. The
+    /// age spares a cgroup made for a task starting now, whose pid is written a moment after. How many were removed.
+    /// </summary>
+    public static int SweepStale(string parent, TimeSpan minAge)
+    {
+        var removed = 0;
+        var before = DateTime.UtcNow - minAge;
+        foreach (var path in Directory.EnumerateDirectories(parent))
+        {
+            try
+            {
+                if (Directory.GetLastWriteTimeUtc(path) > before || File.ReadAllText(Path.Combine(path, "cgroup.procs")).Trim().Length > 0) continue;
+                Directory.Delete(path);
+                removed++;
+            }
+            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+            {
+                // Joined, removed or busy meanwhile: left for its owner, or for the next sweep.
+            }
+        }
+        return removed;
+    }
+
+    /// <summary>
     /// Removes the cgroup once its processes are gone. The kernel refuses (busy) for a moment after the last process
     /// exited or was killed, so a refusal is tried again for up to a second; one that lasts (a straggler that escaped the
     /// group) leaves the cgroup behind harmlessly.

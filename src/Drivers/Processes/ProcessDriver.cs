@@ -26,7 +26,20 @@ public abstract class ProcessDriver : ITaskDriver, IAsyncDisposable
         _time = timeProvider ?? TimeProvider.System;
         Cgroups = limitMemory ? MemoryCgroupSupport.Detect() : new MemoryCgroupSupport { Reason = $"the {name} driver does not limit memory" };
         KillCgroups = KillCgroupSupport.Detect();
+        SweepStaleCgroups();
         _launcher = new ProcessTaskLauncher(Cgroups, limitMemory, KillCgroups, _logger);
+    }
+
+    /// <summary>How old an empty task cgroup must be before a starting driver removes it as left behind.</summary>
+    public static readonly TimeSpan StaleCgroupAge = TimeSpan.FromMinutes(1);
+
+    private void SweepStaleCgroups()
+    {
+        foreach (var parent in new[] { Cgroups.ParentPath, KillCgroups.ParentPath }.OfType<string>().Distinct())
+        {
+            var removed = CgroupDirectory.SweepStale(parent, StaleCgroupAge);
+            if (removed > 0) _logger.LogInformation("Removed {Count} empty task cgroups left behind under {Parent}", removed, parent);
+        }
     }
 
     /// <inheritdoc />

@@ -80,6 +80,51 @@ public sealed class TaskCgroupTests : IAsyncLifetime
         fingerprint.Attributes["driver.exec.stop_scope"].Should().Be(_driver.KillCgroups.Supported ? "cgroup" : "process_group");
     }
 
+    [CgroupFact]
+    public async Task A_starting_driver_removes_empty_task_cgroups_left_behind_and_nothing_else()
+    {
+        var parent = KillCgroupSupport.Detect().ParentPath!;
+        var tag = Guid.NewGuid().ToString("N")[..8];
+        var stale = Directory.CreateDirectory(Path.Combine(parent, $"sweep-{tag}-stale")).FullName;
+        var fresh = Directory.CreateDirectory(Path.Combine(parent, $"sweep-{tag}-fresh")).FullName;
+        var busy = Directory.CreateDirectory(Path.Combine(parent, $"sweep-{tag}-busy")).FullName;
+        using var sleeper = System.Diagnostics.Process.Start("busybox", "sleep 60");
+        try
+        {
+            await File.WriteAllTextAsync(Path.Combine(busy, "cgroup.procs"), sleeper.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            var old = DateTime.UtcNow - ProcessDriver.StaleCgroupAge - TimeSpan.FromMinutes(1);
+            Directory.SetLastWriteTimeUtc(stale, old);
+            Directory.SetLastWriteTimeUtc(busy, old);
+
+            await using (new ExecDriver()) { }
+
+            Directory.Exists(stale).Should().BeFalse("an empty task cgroup older than a minute was left behind by a killed agent");
+            Directory.Exists(fresh).Should().BeTrue("a task starting now has its cgroup before its pid");
+            Directory.Exists(busy).Should().BeTrue("a cgroup with a live process is a running task's");
+        }
+        finally
+        {
+            sleeper.Kill();
+            await sleeper.WaitForExitAsync();
+            foreach (var path in new[] { busy, fresh, stale })
+                await Eventually.TrueAsync(() => Removed(path), $"{path} removed");
+        }
+    }
+
+    // The kernel refuses to remove a cgroup for a moment after its last process died.
+    private static bool Removed(string cgroup)
+    {
+        try
+        {
+            if (Directory.Exists(cgroup)) Directory.Delete(cgroup);
+            return true;
+        }
+        catch (IOException)
+        {
+            return false;
+        }
+    }
+
     // The v1 memory hierarchy's line ("N:memory:/path") or, on a v2 machine with the memory controller, the unified
     // line ("0::/path"), resolved under /sys/fs/cgroup as the kernel mounts them.
     private static (string Directory, string LimitFile) MemoryCgroupOf(int pid)
