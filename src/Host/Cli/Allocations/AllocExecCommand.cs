@@ -4,7 +4,6 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Reconciler.Host.Api.Allocations;
-using Reconciler.Host.Api.Contracts;
 using Reconciler.Host.Cli.Jobs;
 using Reconciler.Host.Cli.Remote;
 using Reconciler.Resources.Kinds;
