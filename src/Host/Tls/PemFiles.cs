@@ -45,10 +45,14 @@ public static class PemFiles
         }
         catch (Exception e) when (e is CryptographicException or ArgumentException)
         {
-            throw new TlsFileException(keySetting, keyPath, $"it is not the unencrypted PEM private key of {certPath} ({e.Message})",
+            throw new TlsFileException(keySetting, keyPath, $"it is not the unencrypted PEM private key of {certPath} ({Reason(e)})",
                 $"give the key the certificate of {certSetting} was made for");
         }
     }
+
+    // An ArgumentException's message ends with its parameter's name, which means nothing to the person reading it.
+    private static string Reason(Exception e) =>
+        e is ArgumentException { ParamName: { } name } ? e.Message.Replace($" (Parameter '{name}')", "", StringComparison.Ordinal) : e.Message;
 
     private static string ReadText(string path, string setting)
     {

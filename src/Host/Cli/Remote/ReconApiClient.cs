@@ -185,7 +185,7 @@ public sealed class ReconApiClient : IDisposable
         if (IsHttps && e.InnerException is AuthenticationException or IOException)
             return new CommandException($"the agent at {address} ended the TLS connection ({Innermost(e).Message}) — if it verifies clients (verify_https_client), pass --client-cert and --client-key (or RECON_CLIENT_CERT, RECON_CLIENT_KEY) signed by its CA");
         if (!IsHttps && e.HttpRequestError is HttpRequestError.ResponseEnded or HttpRequestError.InvalidResponse)
-            return new CommandException($"the agent at {address} did not answer plain HTTP ({e.Message}) — if it serves TLS, use https:// in the address");
+            return new CommandException($"the agent at {address} did not answer plain HTTP — if it serves TLS, use https:// in the address");
         var reason = e.InnerException is SocketException socket ? SocketReason(socket.SocketErrorCode) : e.Message;
         return new CommandException($"cannot reach the agent at {address}: {reason} — start one with `recon agent -dev` or set RECON_ADDR");
     }

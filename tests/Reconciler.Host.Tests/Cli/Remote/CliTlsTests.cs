@@ -22,6 +22,7 @@ public sealed class CliTlsTests : IDisposable
         var status = await agent.CliAsync("job", "status", "web", "-ca-cert", _certificates.CaFile);
         var untrusted = await agent.CliAsync("job", "status", "web");
         var skipped = await agent.CliAsync("job", "status", "web", "-tls-skip-verify");
+        var plain = await agent.CliAsync("job", "status", "web", "-address", new UriBuilder(agent.Address) { Scheme = "http" }.Uri.ToString());
 
         agent.Address.Scheme.Should().Be("https");
         run.ExitCode.Should().Be(0, run.Error);
@@ -33,6 +34,7 @@ public sealed class CliTlsTests : IDisposable
             .And.Contain("not signed by a CA this machine trusts")
             .And.Contain("pass --ca-cert FILE or set RECON_CACERT");
         skipped.ExitCode.Should().Be(0, skipped.Error);
+        plain.Error.Should().Contain("did not answer plain HTTP — if it serves TLS, use https:// in the address");
     }
 
     [Fact]
