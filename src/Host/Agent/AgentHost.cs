@@ -19,10 +19,10 @@ namespace Reconciler.Host.Agent;
 
 /// <summary>
 /// One <c>recon agent</c>: the store, the controller runtime with the roles the config enables (<see cref="AgentRoles"/>),
-/// and the HTTP API on Kestrel at <c>bind_addr:ports.http</c> (HTTPS with <c>[tls] http</c>: <see cref="AgentTls"/>), all in one <see cref="WebApplication"/>. A server keeps
+/// and the HTTP API on Kestrel at <c>bind_addr:ports.http</c>, all in one <see cref="WebApplication"/>. A server keeps
 /// the FASTER store in <c>data_dir/server</c> and serves its clients the node-facing store API; a client-only agent's
-/// store is its servers' (<see cref="HttpResourceStore"/>, <c>client.servers</c>). Start, then wait for Ctrl-C/SIGTERM
-/// (or stop it); disposing stops it gracefully.
+/// store is its servers' (<see cref="HttpResourceStore"/>, <c>client.servers</c>). <c>[tls]</c> is <see cref="AgentTls"/>'s.
+/// Start, then wait for Ctrl-C/SIGTERM (or stop it); disposing stops it gracefully.
 /// </summary>
 public sealed class AgentHost : IAsyncDisposable
 {

@@ -1,8 +1,13 @@
 using System.Net.Security;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
 using Reconciler.Host.Agent;
+using Reconciler.Host.Agent.Remote;
 using Reconciler.Host.Tests.Fixtures;
 using Reconciler.Host.Tls;
 using Reconciler.Resources.Agent;
+using Reconciler.Resources.Json;
+using Reconciler.Resources.Model;
 
 namespace Reconciler.Host.Tests.Agent;
 
@@ -38,6 +43,24 @@ public sealed class AgentTlsTests : IDisposable
         run.Output.Should().NotContain("API:", "nothing is served");
         run.Error.Should().StartWith($"Error: tls.key_file: cannot use {_certificates.ClientKey}: it is not the unencrypted PEM private key of {_certificates.AgentCert}")
             .And.NotContain("   at ");
+    }
+
+    [Fact]
+    public async Task A_client_agent_whose_ca_did_not_sign_the_servers_certificate_says_so_instead_of_a_handshake_failure()
+    {
+        await using var server = await RunningAgent.StartAsync(tls: _certificates.AgentTls(), scheduler: false);
+        var options = new RemoteStoreOptions
+        {
+            NodeName = "node-1", RequestRetries = 1, FirstRetryDelay = TimeSpan.FromMilliseconds(10),
+            Tls = new TlsClientSettings { Authority = CertificateAuthority.Read(_certificates.OtherCaFile, "tls.ca_file") },
+        };
+        await using var store = new HttpResourceStore(new RemoteServers([server.Address.ToString()]), options,
+            server.Services.GetRequiredService<ResourceJson>(), TimeProvider.System, NullLogger<HttpResourceStore>.Instance);
+
+        var get = async () => await store.GetAsync(new ResourceKey("Node", null, "node-1"));
+
+        (await get.Should().ThrowAsync<ServersUnavailableException>()).Which.Message.Should()
+            .Contain($"TLS handshake failed: its certificate (CN=agent) is not signed by the CA in {_certificates.OtherCaFile}; check tls.ca_file");
     }
 
     [Fact]

@@ -22,12 +22,16 @@ internal sealed class TestCertificates : IDisposable
         using var ca = Authority("Recon Test CA");
         using var other = Authority("Some Other CA");
         CaFile = _files.Write("ca.pem", ca.ExportCertificatePem());
+        OtherCaFile = _files.Write("other-ca.pem", other.ExportCertificatePem());
         (AgentCert, AgentKey) = Leaf(ca, "agent", "server.global.recon");
         (ClientCert, ClientKey) = Leaf(ca, "cli");
         (StrangerCert, StrangerKey) = Leaf(other, "stranger");
     }
 
     public string CaFile { get; }
+
+    /// <summary>The CA that signed only the stranger's certificate.</summary>
+    public string OtherCaFile { get; }
 
     public string AgentCert { get; }
 
