@@ -21,8 +21,8 @@ namespace Reconciler.Host.Agent;
 /// One <c>recon agent</c>: the store, the controller runtime with the roles the config enables (<see cref="AgentRoles"/>),
 /// and the HTTP API on Kestrel at <c>bind_addr:ports.http</c>, all in one <see cref="WebApplication"/>. A server keeps
 /// the FASTER store in <c>data_dir/server</c> and serves its clients the node-facing store API; a client-only agent's
-/// store is its servers' (<see cref="HttpResourceStore"/>, <c>client.servers</c>). Start, then wait for Ctrl-C/SIGTERM
-/// (or stop it); disposing stops it gracefully.
+/// store is its servers' (<see cref="HttpResourceStore"/>, <c>client.servers</c>). <c>[tls]</c> is <see cref="AgentTls"/>'s.
+/// Start, then wait for Ctrl-C/SIGTERM (or stop it); disposing stops it gracefully.
 /// </summary>
 public sealed class AgentHost : IAsyncDisposable
 {
@@ -48,12 +48,13 @@ public sealed class AgentHost : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(config);
         var dataDir = config.DataDir ?? throw new ArgumentException("The agent config has no data_dir.", nameof(config));
         var address = ParseBindAddress(config.BindAddr);
+        var tls = AgentTls.Load(config.Tls, config.Region);
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ApplicationName = "recon", ContentRootPath = AppContext.BaseDirectory });
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             kestrel.AddServerHeader = false;
             kestrel.Limits.MaxRequestBodySize = new ApiOptions().MaxRequestBodyBytes;
-            kestrel.Listen(address, config.Ports.Http);
+            kestrel.Listen(address, config.Ports.Http, tls.Serve);
         });
         builder.Services.Configure<ConsoleLifetimeOptions>(o => o.SuppressStatusMessages = true);
         if (!handleSignals) builder.Services.AddSingleton<IHostLifetime, ManualLifetime>();
@@ -71,7 +72,7 @@ public sealed class AgentHost : IAsyncDisposable
             else o.UseFasterStore(Path.Combine(dataDir, "server"));
         });
         if (config.Server.Enabled) reconciler.AddServer(config);
-        if (remote) AddRemoteStore(builder.Services, config);
+        if (remote) AddRemoteStore(builder.Services, config, tls);
         else builder.Services.AddNodeStoreApi(new NodeApiOptions(config.Server.MinHeartbeatTtl, config.Acl.Enabled, config.Acl.AgentToken));
         if (config.Client.Enabled)
         {
@@ -79,7 +80,7 @@ public sealed class AgentHost : IAsyncDisposable
             reconciler.AddClient(config, dev);
         }
         extend?.Invoke(reconciler);
-        builder.Services.AddSingleton(new ForwardingOptions(config.Acl.Enabled, config.Acl.AgentToken));
+        builder.Services.AddSingleton(new ForwardingOptions(config.Acl.Enabled, config.Acl.AgentToken) { Tls = tls.ToClients });
         builder.Services.AddReconApi(o => o.PrometheusMetrics = config.Telemetry.PrometheusMetrics);
 
         var app = builder.Build();
@@ -133,10 +134,10 @@ public sealed class AgentHost : IAsyncDisposable
         return !config.Server.Enabled && config.Client.Servers.Count > 0;
     }
 
-    private static void AddRemoteStore(IServiceCollection services, AgentConfig config)
+    private static void AddRemoteStore(IServiceCollection services, AgentConfig config, AgentTls tls)
     {
-        var servers = new RemoteServers(config.Client.Servers);
-        var options = new RemoteStoreOptions { NodeName = config.Name ?? Environment.MachineName, Token = config.Acl.AgentToken };
+        var servers = new RemoteServers(config.Client.Servers, tls.ServerScheme);
+        var options = new RemoteStoreOptions { NodeName = config.Name ?? Environment.MachineName, Token = config.Acl.AgentToken, Tls = tls.ToServers };
         services.AddSingleton(provider => new HttpResourceStore(servers, options, provider.GetRequiredService<ResourceJson>(),
             provider.GetRequiredService<TimeProvider>(), provider.GetRequiredService<ILogger<HttpResourceStore>>()));
     }

@@ -46,18 +46,26 @@ internal sealed class LoopbackCluster : IAsyncDisposable
     private readonly Dictionary<string, AgentProcess> _clients = [];
     private readonly int _heartbeatGrace;
     private readonly string _acl;
+    private readonly TestCertificates? _tls;
     private AgentProcess? _server;
 
     /// <summary>
     /// A cluster whose server marks a node down after 2s + <paramref name="heartbeatGraceSeconds"/> without a heartbeat;
-    /// with <paramref name="agentToken"/>, every agent enables ACLs and shares it as <c>acl.agent_token</c>.
+    /// with <paramref name="agentToken"/>, every agent enables ACLs and shares it as <c>acl.agent_token</c>; with
+    /// <paramref name="tls"/>, every agent serves https, verifies its callers' certificates and talks to the others over
+    /// TLS (<c>rpc</c>, <c>verify_server_hostname</c>), and the test and the CLI present the CLI certificate.
     /// </summary>
-    public LoopbackCluster(int heartbeatGraceSeconds, string? agentToken = null)
+    public LoopbackCluster(int heartbeatGraceSeconds, string? agentToken = null, TestCertificates? tls = null)
     {
         _heartbeatGrace = heartbeatGraceSeconds;
         _acl = agentToken is null ? "" : $"\n[acl]\nenabled = true\nagent_token = \"{agentToken}\"\n";
-        Http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{ServerPort}"), Timeout = TimeSpan.FromMinutes(2) };
+        _tls = tls;
+        Http = tls is null
+            ? new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{ServerPort}"), Timeout = TimeSpan.FromMinutes(2) }
+            : tls.Client(new Uri($"https://127.0.0.1:{ServerPort}"));
     }
+
+    private string Tls => _tls?.Toml(verifyClients: true, verifyServerHostname: true) ?? "";
 
     /// <summary>The server's fixed HTTP port.</summary>
     public int ServerPort { get; } = FreePort();
@@ -71,14 +79,14 @@ internal sealed class LoopbackCluster : IAsyncDisposable
     /// <summary>Starts (or restarts, on the same data dir and port) the server.</summary>
     public async Task StartServerAsync()
     {
-        var config = _root.Write("server.toml", string.Format(CultureInfo.InvariantCulture, ServerConfig, Path.Combine(_root.Path, "server"), ServerPort, _heartbeatGrace) + _acl);
+        var config = _root.Write("server.toml", string.Format(CultureInfo.InvariantCulture, ServerConfig, Path.Combine(_root.Path, "server"), ServerPort, _heartbeatGrace) + _acl + Tls);
         _server = await AgentProcess.StartAsync(new Dictionary<string, string>(), "-config", config);
     }
 
     /// <summary>Starts a client-only agent for node <paramref name="name"/> with its own data dir and a free port.</summary>
     public async Task StartClientAsync(string name)
     {
-        var config = _root.Write($"{name}.toml", string.Format(CultureInfo.InvariantCulture, ClientConfig, name, Path.Combine(_root.Path, name), ServerPort) + _acl);
+        var config = _root.Write($"{name}.toml", string.Format(CultureInfo.InvariantCulture, ClientConfig, name, Path.Combine(_root.Path, name), ServerPort) + _acl + Tls);
         _clients[name] = await AgentProcess.StartAsync(new Dictionary<string, string>(), "-config", config, "-http-port", "0");
     }
 
@@ -89,7 +97,18 @@ internal sealed class LoopbackCluster : IAsyncDisposable
     public Task<CliRun> CliAsync(params string[] args) => ReconProcess.RunAsync(CliEnvironment, args);
 
     /// <summary>The environment that points the CLI at the server.</summary>
-    public IReadOnlyDictionary<string, string> CliEnvironment => new Dictionary<string, string> { ["RECON_ADDR"] = Http.BaseAddress!.ToString().TrimEnd('/') };
+    public IReadOnlyDictionary<string, string> CliEnvironment
+    {
+        get
+        {
+            var environment = new Dictionary<string, string> { ["RECON_ADDR"] = Http.BaseAddress!.ToString().TrimEnd('/') };
+            if (_tls is null) return environment;
+            environment["RECON_CACERT"] = _tls.CaFile;
+            environment["RECON_CLIENT_CERT"] = _tls.ClientCert;
+            environment["RECON_CLIENT_KEY"] = _tls.ClientKey;
+            return environment;
+        }
+    }
 
     /// <summary>kill -9 the server process.</summary>
     public async Task KillServerAsync()

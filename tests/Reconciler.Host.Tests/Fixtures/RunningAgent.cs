@@ -32,16 +32,17 @@ internal sealed class RunningAgent : IAsyncDisposable
     /// <summary>
     /// Starts an agent; <paramref name="client"/> true runs the client role too (this machine as a node running tasks);
     /// <paramref name="scheduler"/> false leaves the server role (and with it the scheduler's controllers,
-    /// which add finalizers, evaluations and status to jobs) out, for tests of the generic resource API.
+    /// which add finalizers, evaluations and status to jobs) out, for tests of the generic resource API. With
+    /// <paramref name="tls"/> the API is https, and <see cref="Http"/> trusts its CA and presents the agent's certificate.
     /// </summary>
-    public static async Task<RunningAgent> StartAsync(Action<ReconcilerBuilder>? extend = null, bool scheduler = true, bool client = false)
+    public static async Task<RunningAgent> StartAsync(Action<ReconcilerBuilder>? extend = null, bool scheduler = true, bool client = false, TlsConfig? tls = null)
     {
         var agent = new RunningAgent();
         var dev = AgentConfig.Dev(agent._data.Path);
-        var config = dev with { LogLevel = "ERROR", Ports = new AgentPorts { Http = 0 }, Server = dev.Server with { Enabled = scheduler }, Client = dev.Client with { Enabled = client } };
+        var config = dev with { LogLevel = "ERROR", Ports = new AgentPorts { Http = 0 }, Server = dev.Server with { Enabled = scheduler }, Client = dev.Client with { Enabled = client }, Tls = tls ?? dev.Tls };
         agent._host = AgentHost.Create(config, dev: true, extend);
         await agent._host.StartAsync();
-        agent.Http = new HttpClient { BaseAddress = agent.Address };
+        agent.Http = tls is null ? new HttpClient { BaseAddress = agent.Address } : TestCertificates.Trusting(agent.Address, tls.CaFile!, tls.CertFile!, tls.KeyFile!);
         agent.Environment["RECON_ADDR"] = agent.Address.ToString();
         agent.Environment["RECON_CONFIG_DIR"] = agent._config.Path;
         return agent;

@@ -1,10 +1,12 @@
 using System.Globalization;
 using System.Net;
+using System.Security.Authentication;
 using System.Text.Json;
 using Polly;
 using Polly.Retry;
 using Reconciler.Host.Api.Contracts;
 using Reconciler.Host.Api.Internal;
+using Reconciler.Host.Tls;
 using Reconciler.Resources.Model;
 using Reconciler.Store;
 
@@ -19,6 +21,7 @@ namespace Reconciler.Host.Agent.Remote;
 internal sealed class RemoteCalls : IDisposable
 {
     private readonly HttpClient _http;
+    private readonly ServerCertificateCheck _certificates;
     private readonly RemoteServers _servers;
     private readonly RemoteStoreOptions _options;
     private readonly ILogger _logger;
@@ -31,7 +34,9 @@ internal sealed class RemoteCalls : IDisposable
     {
         (_servers, _options, _logger) = (servers, options, logger);
         // Watches live for hours: only connecting is bounded; each request has its own timeout.
-        _http = new HttpClient(new SocketsHttpHandler { ConnectTimeout = TimeSpan.FromSeconds(5) }) { Timeout = Timeout.InfiniteTimeSpan };
+        var handler = new SocketsHttpHandler { ConnectTimeout = TimeSpan.FromSeconds(5) };
+        _certificates = options.Tls.ApplyTo(handler);
+        _http = new HttpClient(handler) { Timeout = Timeout.InfiniteTimeSpan };
         _bounded = Pipeline(options.RequestRetries, time);
         _unbounded = Pipeline(int.MaxValue, time);
     }
@@ -53,7 +58,7 @@ internal sealed class RemoteCalls : IDisposable
         }
         catch (Exception e) when (IsTransient(e))
         {
-            throw new ServersUnavailableException($"cannot reach the servers ({_servers}) for {method} {pathAndQuery}: {e.Message}", e);
+            throw new ServersUnavailableException($"cannot reach the servers ({_servers}) for {method} {pathAndQuery}: {Reason(e)}", e);
         }
     }
 
@@ -141,11 +146,16 @@ internal sealed class RemoteCalls : IDisposable
                 var failed = _servers.Current.Authority;
                 _servers.Next();
                 if (Interlocked.Exchange(ref _failing, 1) == 0)
-                    _logger.LogWarning("Cannot reach server {Server} ({Error}); retrying with backoff on {Servers}.", failed, args.Outcome.Exception?.Message, _servers.ToString());
+                    _logger.LogWarning("Cannot reach server {Server} ({Error}); retrying with backoff on {Servers}.", failed, Reason(args.Outcome.Exception), _servers.ToString());
                 return ValueTask.CompletedTask;
             },
         })
         .Build();
+
+    // A TLS handshake's own message says to look inside; the certificate check knows what was wrong.
+    private string? Reason(Exception? e) => e is HttpRequestException { InnerException: AuthenticationException handshake }
+        ? $"TLS handshake failed: {_certificates.Refusal ?? handshake.Message}; check tls.ca_file, cert_file and key_file"
+        : e?.Message;
 
     private static bool IsTransient(Exception e) => e is HttpRequestException or TimeoutException or IOException;
 

@@ -4,7 +4,7 @@ namespace Reconciler.Host.Agent.Remote;
 
 /// <summary>
 /// The servers a client-only agent talks to (the config's <c>client.servers</c>, each <c>host</c> or <c>host:port</c>,
-/// the HTTP port defaulting to 4747), tried in turn: a failure moves to the next one.
+/// the HTTP port defaulting to 4747, or a URL such as <c>https://host:port</c>), tried in turn: a failure moves to the next one.
 /// </summary>
 public sealed class RemoteServers
 {
@@ -14,12 +14,12 @@ public sealed class RemoteServers
     private readonly Uri[] _addresses;
     private int _current;
 
-    /// <summary>Reads <paramref name="servers"/>; at least one is needed.</summary>
-    public RemoteServers(IReadOnlyList<string> servers)
+    /// <summary>Reads <paramref name="servers"/> (at least one), an address without a scheme taking <paramref name="defaultScheme"/> (https with <c>tls.rpc</c>).</summary>
+    public RemoteServers(IReadOnlyList<string> servers, string defaultScheme = "http")
     {
         ArgumentNullException.ThrowIfNull(servers);
         if (servers.Count == 0) throw new ArgumentException("A client-only agent needs client.servers, e.g. servers = [\"127.0.0.1:4747\"].", nameof(servers));
-        _addresses = [.. servers.Select(Parse)];
+        _addresses = [.. servers.Select(server => Parse(server, defaultScheme))];
     }
 
     /// <summary>Every server's base address.</summary>
@@ -34,9 +34,9 @@ public sealed class RemoteServers
     /// <summary>The servers as one line for messages: <c>127.0.0.1:4747, 10.0.0.2:4747</c>.</summary>
     public override string ToString() => string.Join(", ", _addresses.Select(a => a.Authority));
 
-    private static Uri Parse(string server)
+    private static Uri Parse(string server, string defaultScheme)
     {
-        var text = server.Contains("://", StringComparison.Ordinal) ? server : $"http://{server}";
+        var text = server.Contains("://", StringComparison.Ordinal) ? server : $"{defaultScheme}://{server}";
         if (!Uri.TryCreate(text, UriKind.Absolute, out var uri))
             throw new ArgumentException($"client.servers: \"{server}\" is not a server address; write host or host:port, e.g. \"127.0.0.1:4747\".");
         var port = uri.IsDefaultPort && !HasPort(server) ? DefaultPort : uri.Port;

@@ -1,3 +1,5 @@
+using Reconciler.Host.Tls;
+
 namespace Reconciler.Host.Agent.Remote;
 
 /// <summary>How a client-only agent reaches its servers' node-facing store API.</summary>
@@ -8,6 +10,9 @@ public sealed record RemoteStoreOptions
 
     /// <summary>The agents' shared token (<c>acl.agent_token</c>), sent as <c>X-Recon-Token</c>; null sends none.</summary>
     public string? Token { get; init; }
+
+    /// <summary>How https servers are checked and which certificate this agent presents to them (<c>[tls]</c>).</summary>
+    public TlsClientSettings Tls { get; init; } = TlsClientSettings.Default;
 
     /// <summary>How long one request (not a watch) may take before it counts as failed; default 30 seconds.</summary>
     public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(30);

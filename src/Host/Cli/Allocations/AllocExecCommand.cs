@@ -4,7 +4,6 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Reconciler.Host.Api.Allocations;
-using Reconciler.Host.Api.Contracts;
 using Reconciler.Host.Cli.Jobs;
 using Reconciler.Host.Cli.Remote;
 using Reconciler.Resources.Kinds;
@@ -34,17 +33,16 @@ public static class AllocExecCommand
             var allocation = Typed.As<Allocation>(await client.GetAsync<JsonObject>(client.Namespaced($"/v1/allocation/{Uri.EscapeDataString(parse.GetRequiredValue(id))}"), ct));
             var path = client.Namespaced($"/v1/client/allocation/{Uri.EscapeDataString(allocation.Metadata.Name)}/exec",
                 ("task", parse.GetValue(task)), ("command", JsonSerializer.Serialize(parse.GetRequiredValue(command))), ("tty", parse.GetValue(tty) ? "true" : null));
-            using var socket = new ClientWebSocket();
-            if (client.Settings.Token is { } token) socket.Options.SetRequestHeader(ApiHeaders.Token, token);
-            var uri = new UriBuilder(new Uri(client.Settings.Address, path)) { Scheme = client.Settings.Address.Scheme == "https" ? "wss" : "ws" }.Uri;
+            ClientWebSocket socket;
             try
             {
-                await socket.ConnectAsync(uri, ct);
+                socket = await client.OpenWebSocketAsync(path, ct);
             }
             catch (WebSocketException e)
             {
                 throw new CommandException($"the agent refused exec into {allocation.Spec.Name}: {e.Message} — check the task name with `recon alloc status {Typed.Short(allocation.Metadata.Name)}`.");
             }
+            using var owned = socket;
             using var frames = new ExecFrames(socket);
             var stdin = parse.GetValue(interactive) ? PumpStdinAsync(frames, ct) : frames.SendStdinClosedAsync(ct);
             var exitCode = await ReceiveAsync(frames, session, ct);

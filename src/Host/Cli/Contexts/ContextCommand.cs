@@ -5,7 +5,7 @@ using Reconciler.Host.Cli.Remote;
 namespace Reconciler.Host.Cli.Contexts;
 
 /// <summary>
-/// <c>recon context set|use|list|current</c>: named agent + token + namespace defaults, as kubectl's contexts, kept in
+/// <c>recon context set|use|list|current</c>: named agent + token + namespace (+ TLS files) defaults, as kubectl's contexts, kept in
 /// <c>~/.recon/config</c> (mode 0600). Tokens are never printed in full.
 /// </summary>
 public static class ContextCommand
@@ -23,7 +23,10 @@ public static class ContextCommand
         var address = new Option<string?>("--address", "-address") { Description = "The agent's address." };
         var token = new Option<string?>("--token", "-token") { Description = "The token." };
         var ns = new Option<string?>("--namespace", "-n", "-namespace") { Description = "The default namespace." };
-        var command = new Command("set", "Create a context or change some of its fields.") { name, address, token, ns };
+        var caCert = new Option<string?>("--ca-cert", "-ca-cert") { Description = "The CA certificate (PEM) that signed an https agent's certificate." };
+        var clientCert = new Option<string?>("--client-cert", "-client-cert") { Description = "A client certificate (PEM) for an agent with verify_https_client." };
+        var clientKey = new Option<string?>("--client-key", "-client-key") { Description = "The client certificate's private key (PEM)." };
+        var command = new Command("set", "Create a context or change some of its fields.") { name, address, token, ns, caCert, clientCert, clientKey };
         command.SetAction(parse =>
         {
             var directory = session.Environment.ConfigDirectory;
@@ -32,7 +35,13 @@ public static class ContextCommand
             var existing = file.Contexts.GetValueOrDefault(contextName) ?? new ReconContext(null, null, null);
             var newAddress = parse.GetValue(address);
             if (newAddress is not null) ConnectionSettings.ParseAddress(newAddress);
-            var updated = new ReconContext(newAddress ?? existing.Address, parse.GetValue(token) ?? existing.Token, parse.GetValue(ns) ?? existing.Namespace);
+            var updated = new ReconContext(newAddress ?? existing.Address, parse.GetValue(token) ?? existing.Token, parse.GetValue(ns) ?? existing.Namespace)
+            {
+                // Kept absolute: the context is used from any directory.
+                CaCert = FullPath(parse.GetValue(caCert)) ?? existing.CaCert,
+                ClientCert = FullPath(parse.GetValue(clientCert)) ?? existing.ClientCert,
+                ClientKey = FullPath(parse.GetValue(clientKey)) ?? existing.ClientKey,
+            };
             var contexts = new Dictionary<string, ReconContext>(file.Contexts) { [contextName] = updated };
             (file with { Contexts = contexts, CurrentContext = file.CurrentContext ?? contextName }).Save(directory);
             session.Out.WriteLine($"Context \"{contextName}\" set.");
@@ -40,6 +49,8 @@ public static class ContextCommand
         });
         return command;
     }
+
+    private static string? FullPath(string? path) => path is null ? null : Path.GetFullPath(path);
 
     private static Command Use(CliSession session)
     {

@@ -1,10 +1,13 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Net.Sockets;
+using System.Net.WebSockets;
+using System.Security.Authentication;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Reconciler.Host.Api.Contracts;
+using Reconciler.Host.Tls;
 using Reconciler.Store;
 
 namespace Reconciler.Host.Cli.Remote;
@@ -16,13 +19,18 @@ namespace Reconciler.Host.Cli.Remote;
 public sealed class ReconApiClient : IDisposable
 {
     private readonly HttpClient _http;
+    private readonly HttpMessageInvoker _sockets;
+    private readonly ServerCertificateCheck? _certificates;
 
     /// <summary>A client for <paramref name="settings"/>.</summary>
     public ReconApiClient(ConnectionSettings settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
         Settings = settings;
-        _http = new HttpClient(AgentHttpHandler.Create(settings.Address)) { BaseAddress = settings.Address, Timeout = Timeout.InfiniteTimeSpan };
+        var handler = AgentHttpHandler.Create(settings.Address);
+        if (IsHttps) _certificates = settings.Tls.Load().ApplyTo(handler);
+        _http = new HttpClient(handler) { BaseAddress = settings.Address, Timeout = Timeout.InfiniteTimeSpan };
+        _sockets = new HttpMessageInvoker(handler, disposeHandler: false);
         // The agent can refuse an oversized body (413) before it is sent, instead of resetting the connection mid-upload.
         _http.DefaultRequestHeaders.ExpectContinue = true;
         if (settings.Token is not null) _http.DefaultRequestHeaders.Add(ApiHeaders.Token, settings.Token);
@@ -111,8 +119,40 @@ public sealed class ReconApiClient : IDisposable
     public string Namespaced(string path, params (string Name, string? Value)[] parameters) =>
         path + Query([("namespace", Settings.Namespace), .. parameters]);
 
+    /// <summary>
+    /// Opens a WebSocket to <paramref name="path"/> (ws, or wss for an https agent, over this client's connection and
+    /// certificates) with the token; an agent that answers without upgrading throws <see cref="WebSocketException"/>.
+    /// </summary>
+    public async Task<ClientWebSocket> OpenWebSocketAsync(string path, CancellationToken cancellationToken)
+    {
+        var socket = new ClientWebSocket();
+        if (Settings.Token is { } token) socket.Options.SetRequestHeader(ApiHeaders.Token, token);
+        var uri = new UriBuilder(new Uri(Settings.Address, path)) { Scheme = IsHttps ? "wss" : "ws" }.Uri;
+        try
+        {
+            await socket.ConnectAsync(uri, _sockets, cancellationToken);
+            return socket;
+        }
+        catch (WebSocketException e) when (e.InnerException is HttpRequestException unreachable)
+        {
+            socket.Dispose();
+            throw Unreachable(unreachable);
+        }
+        catch
+        {
+            socket.Dispose();
+            throw;
+        }
+    }
+
     /// <inheritdoc />
-    public void Dispose() => _http.Dispose();
+    public void Dispose()
+    {
+        _sockets.Dispose();
+        _http.Dispose();
+    }
+
+    private bool IsHttps => Settings.Address.Scheme == Uri.UriSchemeHttps;
 
     private async Task<T> SendAsync<T>(HttpMethod method, string path, HttpContent? content, CancellationToken cancellationToken)
     {
@@ -139,9 +179,18 @@ public sealed class ReconApiClient : IDisposable
 
     private CommandException Unreachable(HttpRequestException e)
     {
+        var address = Settings.Address.ToString().TrimEnd('/');
+        if (_certificates?.Refusal is { } refusal)
+            return new CommandException($"the agent at {address} is not trusted: {refusal} — pass --ca-cert FILE or set RECON_CACERT to the CA that signed it");
+        if (IsHttps && e.InnerException is AuthenticationException or IOException)
+            return new CommandException($"the agent at {address} ended the TLS connection ({Innermost(e).Message}) — if it verifies clients (verify_https_client), pass --client-cert and --client-key (or RECON_CLIENT_CERT, RECON_CLIENT_KEY) signed by its CA");
+        if (!IsHttps && e.HttpRequestError is HttpRequestError.ResponseEnded or HttpRequestError.InvalidResponse)
+            return new CommandException($"the agent at {address} did not answer plain HTTP — if it serves TLS, use https:// in the address");
         var reason = e.InnerException is SocketException socket ? SocketReason(socket.SocketErrorCode) : e.Message;
-        return new CommandException($"cannot reach the agent at {Settings.Address.ToString().TrimEnd('/')}: {reason} — start one with `recon agent -dev` or set RECON_ADDR");
+        return new CommandException($"cannot reach the agent at {address}: {reason} — start one with `recon agent -dev` or set RECON_ADDR");
     }
+
+    private static Exception Innermost(Exception e) => e.InnerException is { } inner ? Innermost(inner) : e;
 
     private static string SocketReason(SocketError error) => error switch
     {

@@ -7,7 +7,9 @@ namespace Reconciler.Host.Api.Allocations.Forwarding;
 /// <summary>
 /// The connections an agent opens to client agents to forward allocation requests: one pooled <see cref="HttpClient"/>
 /// whose connecting is bounded (<see cref="ForwardingOptions.ConnectTimeout"/>) but whose streams are not, since a
-/// followed log lives as long as its reader; each request carries the agents' token.
+/// followed log lives as long as its reader; each request carries the agents' token, and an https client agent is
+/// checked against the agents' CA and shown this agent's certificate (<see cref="ForwardingOptions.Tls"/>), the exec
+/// WebSocket (wss) included.
 /// </summary>
 public sealed class ClientAgentHttp : IDisposable
 {
@@ -17,7 +19,9 @@ public sealed class ClientAgentHttp : IDisposable
     public ClientAgentHttp(ForwardingOptions options)
     {
         Options = options ?? throw new ArgumentNullException(nameof(options));
-        _http = new HttpClient(new SocketsHttpHandler { ConnectTimeout = options.ConnectTimeout }) { Timeout = Timeout.InfiniteTimeSpan };
+        var handler = new SocketsHttpHandler { ConnectTimeout = options.ConnectTimeout };
+        options.Tls.ApplyTo(handler);
+        _http = new HttpClient(handler) { Timeout = Timeout.InfiniteTimeSpan };
     }
 
     /// <summary>The timeouts and token.</summary>

@@ -1,3 +1,5 @@
+using Reconciler.Host.Tls;
+
 namespace Reconciler.Host.Api.Allocations.Forwarding;
 
 /// <summary>How agents reach each other's client allocation API (<see cref="ClientAgentRoutes"/>).</summary>
@@ -10,6 +12,9 @@ public sealed record ForwardingOptions(bool RequireToken, string? AgentToken)
 
     /// <summary>How long a client agent may take to answer (a restart, a log's first bytes, an exec's upgrade); default 30 seconds.</summary>
     public TimeSpan AnswerTimeout { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How a client agent serving https is checked (its CA) and which certificate this agent presents to it (<c>[tls]</c>).</summary>
+    public TlsClientSettings Tls { get; init; } = TlsClientSettings.Default;
 
     /// <summary>Leaves the token out.</summary>
     public override string ToString() => $"ForwardingOptions {{ RequireToken = {RequireToken}, AgentToken = {(AgentToken is null ? "none" : "<redacted>")} }}";
