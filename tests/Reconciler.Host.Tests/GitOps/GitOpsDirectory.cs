@@ -29,14 +29,19 @@ internal sealed class GitOpsDirectory : IAsyncDisposable
     public string Path => Files.Path;
 
     /// <summary>Starts an agent syncing a directory that already holds <paramref name="files"/>; <paramref name="election"/> replaces the single server's.</summary>
-    public static async Task<GitOpsDirectory> StartAsync(bool prune = true, ILeaderElection? election = null, params (string Name, string Content)[] files)
+    public static Task<GitOpsDirectory> StartAsync(bool prune = true, ILeaderElection? election = null, params (string Name, string Content)[] files)
     {
         var directory = new TempDirectory();
         foreach (var (name, content) in files) directory.Write(name, content);
+        return StartAsync(new GitOpsConfig { Enabled = true, Path = directory.Path, Interval = TimeSpan.FromSeconds(1), Prune = prune }, directory, election);
+    }
+
+    /// <summary>Starts an agent with <paramref name="gitops"/> as its <c>[gitops]</c>.</summary>
+    public static async Task<GitOpsDirectory> StartAsync(GitOpsConfig gitops, TempDirectory? directory = null, ILeaderElection? election = null)
+    {
         Action<ReconcilerBuilder>? extend = election is null ? null : r => r.Services.Replace(ServiceDescriptor.Singleton(election));
-        var agent = await RunningAgent.StartAsync(extend,
-            configure: c => c with { GitOps = new GitOpsConfig { Enabled = true, Path = directory.Path, Interval = TimeSpan.FromSeconds(1), Prune = prune } });
-        return new GitOpsDirectory(agent, directory);
+        var agent = await RunningAgent.StartAsync(extend, configure: c => c with { GitOps = gitops });
+        return new GitOpsDirectory(agent, directory ?? new TempDirectory());
     }
 
     public void Write(string name, string content)

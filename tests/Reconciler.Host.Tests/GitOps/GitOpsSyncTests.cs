@@ -3,6 +3,7 @@ using Reconciler.Host.Api.Contracts;
 using Reconciler.Host.GitOps;
 using Reconciler.Host.Tests.Fixtures;
 using Reconciler.LeaderElection;
+using Reconciler.Resources.Agent;
 
 namespace Reconciler.Host.Tests.GitOps;
 
@@ -118,6 +119,22 @@ public sealed class GitOpsSyncTests
         status.LastSync.Objects.Should().Be(1, ".git holds no manifests");
         var cli = await gitops.Agent.CliAsync("gitops", "status", "-o", "json");
         cli.Output.Should().Contain(commit);
+    }
+
+    [Fact]
+    public async Task The_example_gitops_config_applies_every_example_manifest()
+    {
+        var example = AgentConfigReader.ReadFile(RepositoryRoot.Combine("manifests", "agent", "gitops.toml")).Config!.GitOps;
+        var examples = RepositoryRoot.Combine(example.Path!);
+        await using var gitops = await GitOpsDirectory.StartAsync(example with { Path = examples });
+
+        var status = await gitops.WaitForStatusAsync(s => s.LastSync is not null || s.LastError is not null, "the first sync");
+
+        status.LastError.Should().BeNull();
+        status.LastSync!.Objects.Should().Be(Directory.GetFiles(examples, "*.yaml").Length, "each example file holds one object");
+        status.LastSync.Applied.Should().Be(status.LastSync.Objects);
+        if (Path.Exists(RepositoryRoot.Combine(".git")))
+            status.LastSync.Revision.Source.Should().Be(GitOpsRevision.Git, "the examples are in this repository's checkout");
     }
 
     [Fact]
