@@ -39,7 +39,7 @@ public sealed class DirectorySync(GitOpsConfig config, ManifestSet manifests, Ma
         try
         {
             var applied = await applier.ApplyAsync(read.Resources, config.Prune ? GitOpsMarks.Selector : null, dryRun: false, cancellationToken);
-            var changes = applied.Plan.Changes.Where(c => c.Action != ChangeActions.Unchanged).Select(c => new ObjectChange(c.Key.ToString(), c.Action)).ToList();
+            var changes = applied.Plan.Changes.Where(c => c.Writes).Select(c => new ObjectChange(c.Key.ToString(), c.Action)).ToList();
             return new SyncResult(new GitOpsSyncSummary(at, directory.Revision, read.Resources.Count,
                 changes.Count(c => c.Action is ChangeActions.Created or ChangeActions.Configured),
                 changes.Count(c => c.Action == ChangeActions.Pruned), changes), null);
