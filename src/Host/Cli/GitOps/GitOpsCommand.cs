@@ -3,6 +3,7 @@ using System.Globalization;
 using Reconciler.Host.Api.Contracts;
 using Reconciler.Host.Cli.Output;
 using Reconciler.Host.Cli.Remote;
+using Reconciler.Resources.Model;
 
 namespace Reconciler.Host.Cli.GitOps;
 
@@ -40,7 +41,7 @@ public static class GitOpsCommand
             ["Path", "=", status.Path ?? ""],
             ["Leading", "=", status.Leading ? "true" : "false (only the leading server syncs)"],
             ["Prune", "=", status.Prune ? "true" : "false"],
-            ["Interval", "=", status.Interval?.ToString() ?? ""],
+            ["Interval", "=", status.Interval is { } interval ? Duration.Format(interval) : ""],
             ["Last Sync", "=", sync is null ? "<none>" : Time(sync.At)],
             ["Revision", "=", sync?.Revision.ToString() ?? "<none>"],
             ["Objects", "=", Count(sync?.Objects)],
