@@ -3,6 +3,7 @@ using Reconciler.Client;
 using Reconciler.Deployments;
 using Reconciler.Drivers;
 using Reconciler.Host.Agent.Remote;
+using Reconciler.Host.GitOps;
 using Reconciler.Hosting;
 using Reconciler.Nodes;
 using Reconciler.Resources.Agent;
@@ -18,13 +19,13 @@ public static class AgentRoles
 {
     /// <summary>
     /// The server role (<c>[server] enabled</c>): it holds the state and runs the scheduler (jobs, evaluations, nodes) and
-    /// the deployment controller. A node is down once it missed heartbeats for <c>min_heartbeat_ttl</c> plus <c>heartbeat_grace</c>.
+    /// the deployment controller, and with <c>[gitops] enabled</c> the GitOps sync (leader-only). A node is down once it missed heartbeats for <c>min_heartbeat_ttl</c> plus <c>heartbeat_grace</c>.
     /// </summary>
     public static ReconcilerBuilder AddServer(this ReconcilerBuilder reconciler, AgentConfig config)
     {
         ArgumentNullException.ThrowIfNull(config);
         var nodes = new NodeOptions { HeartbeatTtl = config.Server.MinHeartbeatTtl + config.Server.HeartbeatGrace };
-        return reconciler.AddScheduler(nodes: nodes).AddDeployments();
+        return reconciler.AddScheduler(nodes: nodes).AddDeployments().AddGitOps(config.GitOps);
     }
 
     /// <summary>

@@ -8,6 +8,7 @@ using Reconciler.Host.Api.Contracts;
 using Reconciler.Host.Api.Deployments;
 using Reconciler.Host.Api.Errors;
 using Reconciler.Host.Api.Events;
+using Reconciler.Host.Api.GitOps;
 using Reconciler.Host.Api.Jobs;
 using Reconciler.Host.Api.Namespaces;
 using Reconciler.Host.Api.Nodes;
@@ -26,7 +27,7 @@ namespace Reconciler.Host.Api;
 public static class ReconApi
 {
     private static readonly string[] OtherRoutes =
-        ["/v1/kinds", "/v1/apply", "/v1/delete", "/v1/event/stream", "/v1/operator/snapshot", "/v1/agent/self",
+        ["/v1/kinds", "/v1/apply", "/v1/delete", "/v1/gitops", "/v1/event/stream", "/v1/operator/snapshot", "/v1/agent/self",
          "/v1/job/{name}/(register|plan|scale|evaluate|allocations|evaluations|deployments|versions|revert)", "/v1/deployment/{id}[/promote|/pause|/resume|/fail]", "/v1/deployment/allocation-health", "/v1/allocation/{id}[/stop|/restart]",
          "/v1/node/{name}[/drain|/eligibility]", "/v1/evaluation/{id}", "/v1/client/allocation/{id}/logs", "/v1/client/allocation/{id}/exec"];
 
@@ -43,6 +44,7 @@ public static class ReconApi
         services.AddSingleton<ResourceHandlers>();
         services.AddSingleton<ManifestSet>();
         services.AddSingleton<ApplyPlanner>();
+        services.AddSingleton<ManifestApplier>();
         services.AddSingleton<ApplyHandlers>();
         services.TryAddSingleton(TimeProvider.System);
         // Request bodies bind with the API's own JSON rules (camelCase, enums and durations as text).
@@ -75,6 +77,7 @@ public static class ReconApi
         app.UseMiddleware<TokenAuthorizationMiddleware>();
         app.MapResourceEndpoints(kinds);
         ApplyHandlers.Map(app);
+        GitOpsEndpoints.Map(app);
         SnapshotEndpoints.Map(app);
         EventStreamEndpoint.Map(app);
         app.MapJobEndpoints();

@@ -9,6 +9,7 @@ using Reconciler.Host.Cli.Nodes;
 using Reconciler.Host.Cli.Contexts;
 using Reconciler.Host.Cli.Deployments;
 using Reconciler.Host.Cli.Diff;
+using Reconciler.Host.Cli.GitOps;
 using Reconciler.Host.Cli.Namespaces;
 using Reconciler.Host.Cli.Operator;
 using Reconciler.Host.Cli.Resources;
@@ -55,6 +56,7 @@ public static class ReconCommandLine
             NodeCommand.Create(session),
             EvalCommand.Create(session),
             DeploymentCommand.Create(session),
+            GitOpsCommand.Create(session),
         };
         // The agent handles Ctrl-C and SIGTERM itself (graceful shutdown), so the parser must not end the process.
         var configuration = new InvocationConfiguration

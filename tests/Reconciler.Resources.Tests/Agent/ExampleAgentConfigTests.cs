@@ -10,9 +10,9 @@ public sealed class ExampleAgentConfigTests
         Directory.GetFiles(RepositoryRoot.Combine("manifests", "agent"), "*.toml").Select(Path.GetFileName).Order()!;
 
     [Fact]
-    public void The_examples_are_the_dev_server_and_client_configs()
+    public void The_examples_are_the_dev_server_client_and_gitops_configs()
     {
-        ExampleFileNames().Should().BeEquivalentTo("dev.toml", "server.toml", "client.toml");
+        ExampleFileNames().Should().BeEquivalentTo("dev.toml", "server.toml", "client.toml", "gitops.toml");
     }
 
     [Theory]

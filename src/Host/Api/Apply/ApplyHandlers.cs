@@ -13,9 +13,8 @@ namespace Reconciler.Host.Api.Apply;
 /// <c>POST /v1/apply</c> (kubectl apply: create, configure, leave unchanged, prune; all in one transaction or, on a
 /// dry run, nothing) and <c>POST /v1/delete</c> (kubectl delete -f: through finalizers, namespaces last).
 /// </summary>
-public sealed class ApplyHandlers(IResourceStore store, ResourceClient client, ManifestSet manifests, ApplyPlanner planner, NamespaceGuard namespaces, TimeProvider time)
+public sealed class ApplyHandlers(IResourceStore store, ResourceClient client, ManifestSet manifests, ManifestApplier applier, NamespaceGuard namespaces)
 {
-    private const int ConflictRetries = 5;
     private static readonly string NamespaceKind = KindInfo.Of<Namespace>().Name;
 
     /// <summary>Maps the two routes.</summary>
@@ -30,23 +29,9 @@ public sealed class ApplyHandlers(IResourceStore store, ResourceClient client, M
     {
         var request = await ManifestSet.ReadRequestAsync(http);
         var resources = manifests.Read(request.Files);
-        var selector = PruneSelector(request);
-        for (var attempt = 0; ; attempt++)
-        {
-            var revision = store.Revision;
-            var plan = await planner.PlanAsync(resources, selector, http.RequestAborted);
-            try
-            {
-                if (!request.DryRun && plan.WritesAnything)
-                    revision = (await store.CommitAsync(plan.ToTransaction(time), http.RequestAborted)).Revision;
-            }
-            catch (ConflictException) when (attempt < ConflictRetries)
-            {
-                continue; // Something changed since the plan was made: plan again from what is stored now.
-            }
-            ResourceHandlers.SetIndex(http, revision);
-            return Results.Json(new ApplyResponse(request.DryRun, revision, [.. plan.Changes.Select(c => Describe(c, request.Diff))]), ApiJson.Options);
-        }
+        var applied = await applier.ApplyAsync(resources, PruneSelector(request), request.DryRun, http.RequestAborted);
+        ResourceHandlers.SetIndex(http, applied.Revision);
+        return Results.Json(new ApplyResponse(request.DryRun, applied.Revision, [.. applied.Plan.Changes.Select(c => Describe(c, request.Diff))]), ApiJson.Options);
     }
 
     /// <summary>Deletes every object the manifests of the request name; namespaces last, and only when nothing else is left in them.</summary>

@@ -8,7 +8,7 @@ namespace Reconciler.Host.Api.Apply;
 public sealed record ApplyPlan(IReadOnlyList<PlannedChange> Changes)
 {
     /// <summary>True when at least one decision writes.</summary>
-    public bool WritesAnything => Changes.Any(c => c.Action != ChangeActions.Unchanged);
+    public bool WritesAnything => Changes.Any(c => c.Writes);
 
     /// <summary>
     /// The writes, each expecting the revision the plan read, so a concurrent change makes the whole apply a conflict.

@@ -11,6 +11,7 @@ namespace Reconciler.Host.Api.Apply;
 /// <summary>
 /// The manifests of one <c>/v1/apply</c> or <c>/v1/delete</c> request, read with the runtime's strict reader: either
 /// a JSON <see cref="ApplyRequest"/> or a raw YAML body (one file named <c>request</c>, options in the query).
+/// The GitOps sync reads its directory through it too (<see cref="ReadAll"/>).
 /// </summary>
 public sealed class ManifestSet(ManifestReader reader)
 {
@@ -35,12 +36,26 @@ public sealed class ManifestSet(ManifestReader reader)
     public IReadOnlyList<Resource> Read(IReadOnlyList<ManifestFile> files)
     {
         if (files.Count == 0) throw ApiException.BadRequest("No manifests were sent; pass at least one file with documents.");
-        var results = files.Select(f => reader.Read(f.Content, f.Name)).ToList();
-        var read = ManifestReadResult.Combine(results);
-        var errors = read.Errors.Concat(Duplicates(files, results)).ToList();
-        if (errors.Count > 0) throw InvalidManifest.Of(errors, "nothing was written");
+        var read = ReadAll(files);
+        if (!read.IsValid) throw InvalidManifest.Of(read.Errors, "nothing was written");
         if (read.Resources.Count == 0) throw ApiException.BadRequest("The manifests hold no documents; nothing was written.");
         return read.Resources;
+    }
+
+    /// <summary>
+    /// Every object of every file and every error (an object given twice included), without throwing: the GitOps
+    /// sync keeps the errors as its status. Callers write nothing unless the result is valid.
+    /// </summary>
+    /// <param name="files">The manifests.</param>
+    /// <param name="prepare">Applied to each object read, with its file, before objects given twice are looked for.</param>
+    public ManifestReadResult ReadAll(IReadOnlyList<ManifestFile> files, Func<ManifestFile, Resource, Resource>? prepare = null)
+    {
+        ArgumentNullException.ThrowIfNull(files);
+        var results = files.Select(f => reader.Read(f.Content, f.Name))
+            .Select((read, i) => prepare is null ? read : read with { Resources = [.. read.Resources.Select(r => prepare(files[i], r))] })
+            .ToList();
+        var read = ManifestReadResult.Combine(results);
+        return read with { Errors = [.. read.Errors.Concat(Duplicates(files, results))] };
     }
 
     private static IEnumerable<SourceError> Duplicates(IReadOnlyList<ManifestFile> files, List<ManifestReadResult> results)

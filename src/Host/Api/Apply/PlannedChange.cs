@@ -10,4 +10,13 @@ namespace Reconciler.Host.Api.Apply;
 /// <param name="Action">One of <see cref="Contracts.ChangeActions"/>.</param>
 /// <param name="Existing">The object as stored when the plan was made.</param>
 /// <param name="Desired">The object as it will be stored.</param>
-public sealed record PlannedChange(ResourceKey Key, string Action, Resource? Existing, Resource? Desired);
+public sealed record PlannedChange(ResourceKey Key, string Action, Resource? Existing, Resource? Desired)
+{
+    /// <summary>True when the change writes: not unchanged, and not a prune of an object already terminating.</summary>
+    public bool Writes => Action switch
+    {
+        Contracts.ChangeActions.Unchanged => false,
+        Contracts.ChangeActions.Pruned => Existing?.Metadata.DeletionTimestamp is null,
+        _ => true,
+    };
+}

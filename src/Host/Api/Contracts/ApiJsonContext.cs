@@ -22,6 +22,7 @@ namespace Reconciler.Host.Api.Contracts;
 [JsonSerializable(typeof(DrainRequest))]
 [JsonSerializable(typeof(EligibilityRequest))]
 [JsonSerializable(typeof(EvaluationCreated))]
+[JsonSerializable(typeof(GitOpsStatus))]
 [JsonSerializable(typeof(JobPlanResponse))]
 [JsonSerializable(typeof(JobRegisterResponse))]
 [JsonSerializable(typeof(IReadOnlyList<KindDescription>))]

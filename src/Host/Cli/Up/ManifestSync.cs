@@ -2,12 +2,13 @@ using System.Threading.Channels;
 using Reconciler.Host.Api.Contracts;
 using Reconciler.Host.Cli.Remote;
 using Reconciler.Host.Cli.Resources;
+using Reconciler.Host.GitOps;
 
 namespace Reconciler.Host.Cli.Up;
 
 /// <summary>
 /// Keeps the agent in step with a directory of manifests: applies them all, then again whenever a <c>.yaml</c> file
-/// changes (objects whose file was removed stay until `recon delete`). An invalid edit is reported and changes nothing;
+/// changes (objects whose file was removed stay until `recon delete`; an agent's <c>[gitops]</c> sync prunes them). An invalid edit is reported and changes nothing;
 /// the next good save applies.
 /// </summary>
 public sealed class ManifestSync(ReconApiClient client, string directory, TextWriter log)
@@ -34,16 +35,7 @@ public sealed class ManifestSync(ReconApiClient client, string directory, TextWr
     public async Task WatchAsync(CancellationToken cancellationToken)
     {
         var changes = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
-        using var watcher = new FileSystemWatcher(directory) { IncludeSubdirectories = true, EnableRaisingEvents = true };
-        FileSystemEventHandler changed = (_, e) =>
-        {
-            if (e.Name is { } name && (name.EndsWith(".yaml", StringComparison.Ordinal) || name.EndsWith(".yml", StringComparison.Ordinal)))
-                changes.Writer.TryWrite(true);
-        };
-        watcher.Changed += changed;
-        watcher.Created += changed;
-        watcher.Deleted += changed;
-        watcher.Renamed += (sender, e) => changed(sender, e);
+        using var watcher = new ManifestChangeWatcher(directory, () => changes.Writer.TryWrite(true));
         try
         {
             while (await changes.Reader.WaitToReadAsync(cancellationToken))
