@@ -3,6 +3,7 @@ using Reconciler.Host.Api.Contracts;
 using Reconciler.Host.Api.Errors;
 using Reconciler.Host.Api.Namespaces;
 using Reconciler.Host.Api.Resources;
+using Reconciler.Host.Api.Security;
 using Reconciler.Resources.Kinds;
 using Reconciler.Resources.Model;
 using Reconciler.Store;
@@ -35,6 +36,7 @@ public sealed class ApplyHandlers(IResourceStore store, ResourceClient client, M
         {
             var revision = store.Revision;
             var plan = await planner.PlanAsync(resources, selector, http.RequestAborted);
+            RequestAcl.DemandWrite(http, plan.Changes.Select(c => c.Key));
             try
             {
                 if (!request.DryRun && plan.WritesAnything)
@@ -54,6 +56,7 @@ public sealed class ApplyHandlers(IResourceStore store, ResourceClient client, M
     {
         var request = await ManifestSet.ReadRequestAsync(http);
         var keys = manifests.Read(request.Files).Select(r => r.Key).OrderBy(k => k.Kind == NamespaceKind ? 1 : 0).ToList();
+        RequestAcl.DemandWrite(http, keys);
         var goingAway = keys.ToHashSet();
         foreach (var ns in keys.Where(k => k.Kind == NamespaceKind))
             await namespaces.EnsureCanDeleteAsync(ns.Name, goingAway, http.RequestAborted);
