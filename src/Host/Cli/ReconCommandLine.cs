@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
+using Reconciler.Host.Cli.Acl;
 using Reconciler.Host.Cli.Agent;
 using Reconciler.Host.Cli.Allocations;
 using Reconciler.Host.Cli.Evaluations;
@@ -55,6 +56,7 @@ public static class ReconCommandLine
             NodeCommand.Create(session),
             EvalCommand.Create(session),
             DeploymentCommand.Create(session),
+            AclCommand.Create(session),
         };
         // The agent handles Ctrl-C and SIGTERM itself (graceful shutdown), so the parser must not end the process.
         var configuration = new InvocationConfiguration

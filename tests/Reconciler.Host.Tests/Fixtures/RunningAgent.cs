@@ -32,13 +32,18 @@ internal sealed class RunningAgent : IAsyncDisposable
     /// <summary>
     /// Starts an agent; <paramref name="client"/> true runs the client role too (this machine as a node running tasks);
     /// <paramref name="scheduler"/> false leaves the server role (and with it the scheduler's controllers,
-    /// which add finalizers, evaluations and status to jobs) out, for tests of the generic resource API.
+    /// which add finalizers, evaluations and status to jobs) out, for tests of the generic resource API;
+    /// <paramref name="acls"/> true enforces ACLs (<c>[acl] enabled</c>).
     /// </summary>
-    public static async Task<RunningAgent> StartAsync(Action<ReconcilerBuilder>? extend = null, bool scheduler = true, bool client = false)
+    public static async Task<RunningAgent> StartAsync(Action<ReconcilerBuilder>? extend = null, bool scheduler = true, bool client = false, bool acls = false)
     {
         var agent = new RunningAgent();
         var dev = AgentConfig.Dev(agent._data.Path);
-        var config = dev with { LogLevel = "ERROR", Ports = new AgentPorts { Http = 0 }, Server = dev.Server with { Enabled = scheduler }, Client = dev.Client with { Enabled = client } };
+        var config = dev with
+        {
+            LogLevel = "ERROR", Ports = new AgentPorts { Http = 0 }, Server = dev.Server with { Enabled = scheduler }, Client = dev.Client with { Enabled = client },
+            Acl = new AclConfig { Enabled = acls },
+        };
         agent._host = AgentHost.Create(config, dev: true, extend);
         await agent._host.StartAsync();
         agent.Http = new HttpClient { BaseAddress = agent.Address };

@@ -49,8 +49,9 @@ public sealed class AclPermissions
     }
 
     /// <summary>True when some namespace may allow <paramref name="capability"/>: a list across namespaces is then answered, filtered.</summary>
+    /// <remarks>Each rule is tried on a namespace it names (a glob's prefix stands for the namespaces it covers).</remarks>
     public bool AllowsSomewhere(string capability) =>
-        IsManagement || _rules.Any(r => r.Granted().Contains(capability) && !r.Granted().Contains(AclCapabilities.Deny));
+        IsManagement || _rules.Select(r => r.IsGlob ? r.Name[..^1] : r.Name).Distinct(StringComparer.Ordinal).Any(ns => Allows(ns, capability));
 
     /// <summary>True when <paramref name="scope"/> is granted at <paramref name="level"/> or higher.</summary>
     public bool Allows(AclScope scope, AclLevel level) =>
