@@ -51,14 +51,14 @@ public sealed class AclPermissions
     /// <summary>True when some namespace may allow <paramref name="capability"/>: a list across namespaces is then answered, filtered.</summary>
     /// <remarks>Each rule is tried on a namespace it names (a glob's prefix stands for the namespaces it covers).</remarks>
     public bool AllowsSomewhere(string capability) =>
-        IsManagement || _rules.Select(r => r.IsGlob ? r.Name[..^1] : r.Name).Distinct(StringComparer.Ordinal).Any(ns => Allows(ns, capability));
+        IsManagement || _rules.Select(r => r.IsGlob() ? r.Name[..^1] : r.Name).Distinct(StringComparer.Ordinal).Any(ns => Allows(ns, capability));
 
     /// <summary>True when <paramref name="scope"/> is granted at <paramref name="level"/> or higher.</summary>
     public bool Allows(AclScope scope, AclLevel level) =>
         IsManagement || (_levels.TryGetValue(scope, out var granted) && granted is { } g && g != AclLevel.Deny && g >= level);
 
     // An exact name beats every glob; a longer glob beats a shorter one.
-    private static int Specificity(AclNamespaceRule rule) => rule.IsGlob ? rule.Name.Length - 1 : int.MaxValue;
+    private static int Specificity(AclNamespaceRule rule) => rule.IsGlob() ? rule.Name.Length - 1 : int.MaxValue;
 
     private static AclLevel? Merge(IEnumerable<AclLevel?> levels)
     {

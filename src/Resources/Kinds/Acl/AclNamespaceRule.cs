@@ -13,10 +13,10 @@ public sealed record AclNamespaceRule
     public IReadOnlyList<string> Capabilities { get; init; } = [];
 
     /// <summary>True when <see cref="Name"/> is a glob rather than an exact name.</summary>
-    public bool IsGlob => Name.EndsWith('*');
+    public bool IsGlob() => Name.EndsWith('*');
 
     /// <summary>True when this rule's name covers <paramref name="ns"/>.</summary>
-    public bool Matches(string ns) => IsGlob ? ns.StartsWith(Name[..^1], StringComparison.Ordinal) : ns == Name;
+    public bool Matches(string ns) => IsGlob() ? ns.StartsWith(Name[..^1], StringComparison.Ordinal) : ns == Name;
 
     /// <summary>Every capability this rule grants: the policy's expanded, then the explicit ones.</summary>
     public IEnumerable<string> Granted() => AclCapabilities.Of(Policy).Concat(Capabilities);
