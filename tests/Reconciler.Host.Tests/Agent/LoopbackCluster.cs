@@ -47,6 +47,7 @@ internal sealed class LoopbackCluster : IAsyncDisposable
     private readonly int _heartbeatGrace;
     private readonly string _acl;
     private AgentProcess? _server;
+    private string? _managementToken;
 
     /// <summary>
     /// A cluster whose server marks a node down after 2s + <paramref name="heartbeatGraceSeconds"/> without a heartbeat;
@@ -73,6 +74,16 @@ internal sealed class LoopbackCluster : IAsyncDisposable
     {
         var config = _root.Write("server.toml", string.Format(CultureInfo.InvariantCulture, ServerConfig, Path.Combine(_root.Path, "server"), ServerPort, _heartbeatGrace) + _acl);
         _server = await AgentProcess.StartAsync(new Dictionary<string, string>(), "-config", config);
+        if (_acl.Length > 0 && _managementToken is null) await BootstrapAclsAsync();
+    }
+
+    // With ACLs on, the test and its CLI calls act with the management token bootstrap hands out once.
+    private async Task BootstrapAclsAsync()
+    {
+        using var response = await Http.PostAsync("/v1/acl/bootstrap", null);
+        response.IsSuccessStatusCode.Should().BeTrue(await response.Content.ReadAsStringAsync());
+        _managementToken = (await response.Content.ReadFromJsonAsync<AclTokenView>(ApiJson.Options))!.SecretId!;
+        Http.DefaultRequestHeaders.Add(ApiHeaders.Token, _managementToken);
     }
 
     /// <summary>Starts a client-only agent for node <paramref name="name"/> with its own data dir and a free port.</summary>
@@ -89,7 +100,9 @@ internal sealed class LoopbackCluster : IAsyncDisposable
     public Task<CliRun> CliAsync(params string[] args) => ReconProcess.RunAsync(CliEnvironment, args);
 
     /// <summary>The environment that points the CLI at the server.</summary>
-    public IReadOnlyDictionary<string, string> CliEnvironment => new Dictionary<string, string> { ["RECON_ADDR"] = Http.BaseAddress!.ToString().TrimEnd('/') };
+    public IReadOnlyDictionary<string, string> CliEnvironment => _managementToken is null
+        ? new Dictionary<string, string> { ["RECON_ADDR"] = Http.BaseAddress!.ToString().TrimEnd('/') }
+        : new Dictionary<string, string> { ["RECON_ADDR"] = Http.BaseAddress!.ToString().TrimEnd('/'), ["RECON_TOKEN"] = _managementToken };
 
     /// <summary>kill -9 the server process.</summary>
     public async Task KillServerAsync()
