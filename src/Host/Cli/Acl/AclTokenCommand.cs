@@ -66,28 +66,23 @@ public static class AclTokenCommand
     private static Command Info(CliSession session)
     {
         var accessor = new Argument<string>("ACCESSOR") { Description = "The token's accessor id." };
-        var format = OutputFormatOption.Create();
-        var command = new Command("info", "Show one token (never its secret).") { accessor, format };
-        var remote = RemoteOptions.AddTo(command, namespaced: false);
-        command.SetAction(async (parse, ct) =>
-        {
-            using var client = remote.Connect(parse, session.Environment);
-            var token = await client.GetAsync<AclTokenView>($"/v1/acl/token/{Uri.EscapeDataString(parse.GetRequiredValue(accessor))}", ct);
-            AclTokenPrinter.Print(session, token, parse.GetValue(format));
-            return 0;
-        });
-        return command;
+        return Show(session, new Command("info", "Show one token (never its secret).") { accessor },
+            parse => $"/v1/acl/token/{Uri.EscapeDataString(parse.GetRequiredValue(accessor))}");
     }
 
-    private static Command Self(CliSession session)
+    private static Command Self(CliSession session) =>
+        Show(session, new Command("self", "Show the token this command sends."), _ => "/v1/acl/token/self");
+
+    // A command that reads one token from the path it names and prints it.
+    private static Command Show(CliSession session, Command command, Func<ParseResult, string> path)
     {
         var format = OutputFormatOption.Create();
-        var command = new Command("self", "Show the token this command sends.") { format };
+        command.Add(format);
         var remote = RemoteOptions.AddTo(command, namespaced: false);
         command.SetAction(async (parse, ct) =>
         {
             using var client = remote.Connect(parse, session.Environment);
-            AclTokenPrinter.Print(session, await client.GetAsync<AclTokenView>("/v1/acl/token/self", ct), parse.GetValue(format));
+            AclTokenPrinter.Print(session, await client.GetAsync<AclTokenView>(path(parse), ct), parse.GetValue(format));
             return 0;
         });
         return command;
