@@ -9,6 +9,7 @@ using Reconciler.Host.Api.Allocations.Forwarding;
 using Reconciler.Host.Agent.Remote;
 using Reconciler.Host.Api.Contracts;
 using Reconciler.Host.Api.Internal;
+using Reconciler.Host.Api.Security;
 using Reconciler.Hosting;
 using Reconciler.Resources.Agent;
 using Reconciler.Resources.Json;
@@ -81,6 +82,7 @@ public sealed class AgentHost : IAsyncDisposable
         }
         extend?.Invoke(reconciler);
         builder.Services.AddSingleton(new ForwardingOptions(config.Acl.Enabled, config.Acl.AgentToken) { Tls = tls.ToClients });
+        if (config.Acl.Enabled) builder.Services.AddAclEnforcement(clientOnly: remote);
         builder.Services.AddReconApi(o => o.PrometheusMetrics = config.Telemetry.PrometheusMetrics);
 
         var app = builder.Build();

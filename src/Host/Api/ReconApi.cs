@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Reconciler.Host.Api.Acl;
 using Reconciler.Host.Api.Allocations;
 using Reconciler.Host.Api.Allocations.Forwarding;
 using Reconciler.Host.Api.Apply;
@@ -29,7 +30,7 @@ public static class ReconApi
     private static readonly string[] OtherRoutes =
         ["/v1/kinds", "/v1/apply", "/v1/delete", "/v1/gitops", "/v1/event/stream", "/v1/operator/snapshot", "/v1/agent/self",
          "/v1/job/{name}/(register|plan|scale|evaluate|allocations|evaluations|deployments|versions|revert)", "/v1/deployment/{id}[/promote|/pause|/resume|/fail]", "/v1/deployment/allocation-health", "/v1/allocation/{id}[/stop|/restart]",
-         "/v1/node/{name}[/drain|/eligibility]", "/v1/evaluation/{id}", "/v1/client/allocation/{id}/logs", "/v1/client/allocation/{id}/exec"];
+         "/v1/node/{name}[/drain|/eligibility]", "/v1/acl/(bootstrap|policies|policy/{name}|tokens|token|token/{accessor}|token/self)", "/v1/evaluation/{id}", "/v1/client/allocation/{id}/logs", "/v1/client/allocation/{id}/exec"];
 
     /// <summary>Registers the API's services; an <see cref="IRequestAuthorizer"/> registered before wins over allow-all.</summary>
     public static IServiceCollection AddReconApi(this IServiceCollection services, Action<ApiOptions>? configure = null)
@@ -64,6 +65,7 @@ public static class ReconApi
         services.AddSingleton<NodeHandlers>();
         services.AddSingleton<DeploymentHandlers>();
         services.AddSingleton<PrometheusMetrics>();
+        services.AddAclApi();
         return services;
     }
 
@@ -86,6 +88,7 @@ public static class ReconApi
         app.MapExecEndpoint();
         app.MapNodeEndpoints();
         app.MapDeploymentEndpoints();
+        app.MapAclEndpoints(kinds);
         PrometheusMetrics.Map(app);
         app.MapGet("/v1/evaluation/{id}", (string id, HttpContext http, ResourceHandlers handlers) => handlers.GetAsync(kinds.Find("evaluations")!, id, http));
         app.MapGet("/v1/agent/self", (AgentSelf self) => Results.Json(self, ApiJson.Options));

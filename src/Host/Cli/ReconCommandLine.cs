@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
+using Reconciler.Host.Cli.Acl;
 using Reconciler.Host.Cli.Agent;
 using Reconciler.Host.Cli.Allocations;
 using Reconciler.Host.Cli.Evaluations;
@@ -57,6 +58,7 @@ public static class ReconCommandLine
             EvalCommand.Create(session),
             DeploymentCommand.Create(session),
             GitOpsCommand.Create(session),
+            AclCommand.Create(session),
         };
         // The agent handles Ctrl-C and SIGTERM itself (graceful shutdown), so the parser must not end the process.
         var configuration = new InvocationConfiguration

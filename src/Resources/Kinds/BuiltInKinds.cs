@@ -7,6 +7,6 @@ public static class BuiltInKinds
     public static IReadOnlyList<Type> Types { get; } =
     [
         typeof(Job), typeof(Namespace), typeof(Volume), typeof(Secret),
-        typeof(Node), typeof(Allocation), typeof(Deployment), typeof(Evaluation),
+        typeof(Node), typeof(Allocation), typeof(Deployment), typeof(Evaluation), typeof(AclPolicy), typeof(AclToken),
     ];
 }

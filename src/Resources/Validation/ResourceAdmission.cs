@@ -19,7 +19,9 @@ public sealed class ResourceAdmission
         .AddDefaulter(new JobDefaults())
         .AddValidator(new JobValidator())
         .AddValidator(new SecretValidator())
-        .AddValidator(new VolumeValidator());
+        .AddValidator(new VolumeValidator())
+        .AddValidator(new AclPolicyValidator())
+        .AddValidator(new AclTokenValidator());
 
     /// <summary>The process-wide admission with the built-in rules; hosts may add their own to it.</summary>
     public static ResourceAdmission Default { get; } = CreateDefault();

@@ -48,6 +48,7 @@ internal sealed class LoopbackCluster : IAsyncDisposable
     private readonly string _acl;
     private readonly TestCertificates? _tls;
     private AgentProcess? _server;
+    private string? _managementToken;
 
     /// <summary>
     /// A cluster whose server marks a node down after 2s + <paramref name="heartbeatGraceSeconds"/> without a heartbeat;
@@ -81,6 +82,16 @@ internal sealed class LoopbackCluster : IAsyncDisposable
     {
         var config = _root.Write("server.toml", string.Format(CultureInfo.InvariantCulture, ServerConfig, Path.Combine(_root.Path, "server"), ServerPort, _heartbeatGrace) + _acl + Tls);
         _server = await AgentProcess.StartAsync(new Dictionary<string, string>(), "-config", config);
+        if (_acl.Length > 0 && _managementToken is null) await BootstrapAclsAsync();
+    }
+
+    // With ACLs on, the test and its CLI calls act with the management token bootstrap hands out once.
+    private async Task BootstrapAclsAsync()
+    {
+        using var response = await Http.PostAsync("/v1/acl/bootstrap", null);
+        response.IsSuccessStatusCode.Should().BeTrue(await response.Content.ReadAsStringAsync());
+        _managementToken = (await response.Content.ReadFromJsonAsync<AclTokenView>(ApiJson.Options))!.SecretId!;
+        Http.DefaultRequestHeaders.Add(ApiHeaders.Token, _managementToken);
     }
 
     /// <summary>Starts a client-only agent for node <paramref name="name"/> with its own data dir and a free port.</summary>
@@ -102,6 +113,7 @@ internal sealed class LoopbackCluster : IAsyncDisposable
         get
         {
             var environment = new Dictionary<string, string> { ["RECON_ADDR"] = Http.BaseAddress!.ToString().TrimEnd('/') };
+            if (_managementToken is not null) environment["RECON_TOKEN"] = _managementToken;
             if (_tls is null) return environment;
             environment["RECON_CACERT"] = _tls.CaFile;
             environment["RECON_CLIENT_CERT"] = _tls.ClientCert;

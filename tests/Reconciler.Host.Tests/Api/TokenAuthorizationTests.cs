@@ -25,7 +25,7 @@ public sealed class TokenAuthorizationTests : AgentTest
 
         no.StatusCode.Should().Be(HttpStatusCode.Forbidden);
         var error = await no.ErrorAsync();
-        error["code"]!.GetValue<string>().Should().Be("Forbidden");
+        error["code"]!.GetValue<string>().Should().Be("permission_denied");
         error["message"]!.GetValue<string>().Should().Contain("GET /v1/jobs?namespace=team-a").And.NotContain("wrong-token-value");
         yes.StatusCode.Should().Be(HttpStatusCode.OK);
         _authorizer.Seen.Should().Contain(r => r.Token == "wrong-token-value" && r.Namespace == "team-a");
@@ -45,10 +45,10 @@ public sealed class TokenAuthorizationTests : AgentTest
     {
         public ConcurrentBag<ApiRequest> Seen { get; } = [];
 
-        public ValueTask<bool> AuthorizeAsync(ApiRequest request, CancellationToken cancellationToken)
+        public ValueTask<AuthorizationDecision> AuthorizeAsync(ApiRequest request, CancellationToken cancellationToken)
         {
             Seen.Add(request);
-            return ValueTask.FromResult(request.Token == token);
+            return ValueTask.FromResult(request.Token == token ? AuthorizationDecision.Unrestricted : AuthorizationDecision.Refuse($"Permission denied for {request}."));
         }
     }
 }

@@ -162,7 +162,7 @@ public sealed class RemoteCommandTests : AgentTest
         var run = await Agent.CliAsync("get", "widgets");
 
         run.ExitCode.Should().Be(1);
-        run.Error.Should().Be("Error: Unknown kind 'widgets'; the agent serves: jobs, namespaces, secrets, volumes, allocations, deployments, evaluations, nodes.\n");
+        run.Error.Should().Be("Error: Unknown kind 'widgets'; the agent serves: jobs, namespaces, secrets, volumes, aclpolicies, acltokens, allocations, deployments, evaluations, nodes.\n");
     }
 
     [Fact]

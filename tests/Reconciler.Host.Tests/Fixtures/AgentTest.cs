@@ -20,7 +20,10 @@ public abstract class AgentTest : IAsyncLifetime
     /// <summary>Whether the agent runs the client role (this machine as a node running tasks); off, tests place on simulated nodes.</summary>
     protected virtual bool RunsClient => false;
 
-    public async Task InitializeAsync() => _agent = await RunningAgent.StartAsync(Extend, RunsScheduler, RunsClient);
+    /// <summary>Whether the agent enforces ACLs (<c>[acl] enabled</c>); off, as a dev agent.</summary>
+    protected virtual bool EnforcesAcls => false;
+
+    public async Task InitializeAsync() => _agent = await RunningAgent.StartAsync(Extend, RunsScheduler, RunsClient, acls: EnforcesAcls);
 
     // A dev agent's client stops its tasks when the agent stops, so no process outlives the test.
     public virtual async Task DisposeAsync()

@@ -34,14 +34,19 @@ internal sealed class RunningAgent : IAsyncDisposable
     /// <paramref name="scheduler"/> false leaves the server role (and with it the scheduler's controllers,
     /// which add finalizers, evaluations and status to jobs) out, for tests of the generic resource API. With
     /// <paramref name="tls"/> the API is https, and <see cref="Http"/> trusts its CA and presents the agent's certificate;
-    /// <paramref name="configure"/> changes the agent config further (e.g. <c>[gitops]</c>).
+    /// <paramref name="acls"/> true enforces ACLs (<c>[acl] enabled</c>); <paramref name="configure"/> changes the agent
+    /// config further (e.g. <c>[gitops]</c>).
     /// </summary>
     public static async Task<RunningAgent> StartAsync(Action<ReconcilerBuilder>? extend = null, bool scheduler = true, bool client = false, TlsConfig? tls = null,
-        Func<AgentConfig, AgentConfig>? configure = null)
+        bool acls = false, Func<AgentConfig, AgentConfig>? configure = null)
     {
         var agent = new RunningAgent();
         var dev = AgentConfig.Dev(agent._data.Path);
-        var config = dev with { LogLevel = "ERROR", Ports = new AgentPorts { Http = 0 }, Server = dev.Server with { Enabled = scheduler }, Client = dev.Client with { Enabled = client }, Tls = tls ?? dev.Tls };
+        var config = dev with
+        {
+            LogLevel = "ERROR", Ports = new AgentPorts { Http = 0 }, Server = dev.Server with { Enabled = scheduler }, Client = dev.Client with { Enabled = client },
+            Tls = tls ?? dev.Tls, Acl = new AclConfig { Enabled = acls },
+        };
         agent._host = AgentHost.Create(configure is null ? config : configure(config), dev: true, extend);
         await agent._host.StartAsync();
         agent.Http = tls is null ? new HttpClient { BaseAddress = agent.Address } : TestCertificates.Trusting(agent.Address, tls.CaFile!, tls.CertFile!, tls.KeyFile!);

@@ -123,7 +123,7 @@ public sealed class ManifestErrorTests
     public void An_unknown_kind_lists_the_known_kinds()
     {
         ShouldBe(SingleError("unknown-kind.yaml"), 2, 7, "kind", "unknown kind 'Jbo'",
-            "did you mean Job? (known kinds: Allocation, Deployment, Evaluation, Job, Namespace, Node, Secret, Volume)");
+            "did you mean Job? (known kinds: AclPolicy, AclToken, Allocation, Deployment, Evaluation, Job, Namespace, Node, Secret, Volume)");
     }
 
     [Fact]

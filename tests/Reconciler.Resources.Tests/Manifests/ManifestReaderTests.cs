@@ -120,7 +120,7 @@ public sealed class ManifestReaderTests
     public void Missing_kind_and_api_version_are_each_reported_with_what_to_write()
     {
         Read("metadata: { name: x }\n").Errors.Should().ContainSingle()
-            .Which.Hint.Should().StartWith("known kinds: Allocation, Deployment");
+            .Which.Hint.Should().StartWith("known kinds: AclPolicy, AclToken, Allocation, Deployment");
         Read("kind: Namespace\nmetadata: { name: x }\n").Errors.Should().ContainSingle()
             .Which.Should().BeEquivalentTo(new { Path = "apiVersion", Message = "missing required field 'apiVersion'", Hint = "write apiVersion: recon/v1" });
     }

@@ -3,6 +3,7 @@ using Reconciler.Host.Api.Contracts;
 using Reconciler.Host.Api.Errors;
 using Reconciler.Host.Api.Namespaces;
 using Reconciler.Host.Api.Resources;
+using Reconciler.Host.Api.Security;
 using Reconciler.Resources.Kinds;
 using Reconciler.Resources.Model;
 using Reconciler.Store;
@@ -29,7 +30,8 @@ public sealed class ApplyHandlers(IResourceStore store, ResourceClient client, M
     {
         var request = await ManifestSet.ReadRequestAsync(http);
         var resources = manifests.Read(request.Files);
-        var applied = await applier.ApplyAsync(resources, PruneSelector(request), request.DryRun, http.RequestAborted);
+        var applied = await applier.ApplyAsync(resources, PruneSelector(request), request.DryRun, http.RequestAborted,
+            plan => RequestAcl.DemandWrite(http, plan.Changes.Select(c => c.Key)));
         ResourceHandlers.SetIndex(http, applied.Revision);
         return Results.Json(new ApplyResponse(request.DryRun, applied.Revision, [.. applied.Plan.Changes.Select(c => Describe(c, request.Diff))]), ApiJson.Options);
     }
@@ -39,6 +41,7 @@ public sealed class ApplyHandlers(IResourceStore store, ResourceClient client, M
     {
         var request = await ManifestSet.ReadRequestAsync(http);
         var keys = manifests.Read(request.Files).Select(r => r.Key).OrderBy(k => k.Kind == NamespaceKind ? 1 : 0).ToList();
+        RequestAcl.DemandWrite(http, keys);
         var goingAway = keys.ToHashSet();
         foreach (var ns in keys.Where(k => k.Kind == NamespaceKind))
             await namespaces.EnsureCanDeleteAsync(ns.Name, goingAway, http.RequestAborted);

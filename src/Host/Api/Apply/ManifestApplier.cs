@@ -14,14 +14,18 @@ public sealed class ManifestApplier(IResourceStore store, ApplyPlanner planner, 
 
     /// <summary>
     /// Plans <paramref name="resources"/> (pruning what <paramref name="pruneSelector"/> owns when it is not null) and,
-    /// unless <paramref name="dryRun"/>, writes the plan. Returns the plan and the store revision after it.
+    /// unless <paramref name="dryRun"/>, writes the plan. <paramref name="authorize"/> sees every plan before it is
+    /// written and may refuse it by throwing (the route checks the caller's ACL on each object; the sync acts as the
+    /// agent). Returns the plan and the store revision after it.
     /// </summary>
-    public async Task<AppliedPlan> ApplyAsync(IReadOnlyList<Resource> resources, LabelSelector? pruneSelector, bool dryRun, CancellationToken cancellationToken)
+    public async Task<AppliedPlan> ApplyAsync(IReadOnlyList<Resource> resources, LabelSelector? pruneSelector, bool dryRun, CancellationToken cancellationToken,
+        Action<ApplyPlan>? authorize = null)
     {
         for (var attempt = 0; ; attempt++)
         {
             var revision = store.Revision;
             var plan = await planner.PlanAsync(resources, pruneSelector, cancellationToken);
+            authorize?.Invoke(plan);
             try
             {
                 if (!dryRun && plan.WritesAnything)

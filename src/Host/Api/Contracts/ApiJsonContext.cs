@@ -14,6 +14,9 @@ namespace Reconciler.Host.Api.Contracts;
 /// why <see cref="ApplyRequest"/> and the resource records (<c>ResourceJson</c>) stay on reflection.
 /// </remarks>
 [JsonSourceGenerationOptions(GenerationMode = JsonSourceGenerationMode.Metadata)]
+[JsonSerializable(typeof(AclTokenRequest))]
+[JsonSerializable(typeof(AclTokenView))]
+[JsonSerializable(typeof(IReadOnlyList<AclTokenView>))]
 [JsonSerializable(typeof(AgentSelf))]
 [JsonSerializable(typeof(AllocationHealthRequest))]
 [JsonSerializable(typeof(ApiErrorBody))]

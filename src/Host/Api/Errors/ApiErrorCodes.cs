@@ -9,6 +9,8 @@ public static class ApiErrorCodes
     public const string Invalid = "Invalid";
     /// <summary>403: the authorizer refused the token.</summary>
     public const string Forbidden = "Forbidden";
+    /// <summary>403: the ACL token (or its absence) does not allow the request; the message names the missing capability.</summary>
+    public const string PermissionDenied = "permission_denied";
     /// <summary>404: no such object.</summary>
     public const string NotFound = "NotFound";
     /// <summary>404: no such route or kind; the message lists what exists.</summary>

@@ -4,6 +4,7 @@ using Reconciler.Host.Api.Blocking;
 using Reconciler.Host.Api.Contracts;
 using Reconciler.Host.Api.Errors;
 using Reconciler.Host.Api.Namespaces;
+using Reconciler.Host.Api.Security;
 using Reconciler.Resources.Kinds;
 using Reconciler.Resources.Manifests;
 using Reconciler.Resources.Model;
@@ -27,7 +28,8 @@ public sealed class ResourceHandlers(IResourceStore store, ResourceClient client
         await blocking.WaitAsync(http.Request, http.RequestAborted);
         var list = await store.ListAsync(new ListQuery(kind.Kind, ns, selector), http.RequestAborted);
         SetIndex(http, list.Revision);
-        return Results.Json(new ResourceList([.. list.Items.Select(RedactedView.ToJson)], list.Revision), ApiJson.Options);
+        // A list across namespaces keeps what the caller's token may list, as Nomad's does.
+        return Results.Json(new ResourceList([.. RequestAcl.Visible(http, list.Items).Select(RedactedView.ToJson)], list.Revision), ApiJson.Options);
     }
 
     /// <summary><c>GET /v1/{plural}/{name}</c>.</summary>

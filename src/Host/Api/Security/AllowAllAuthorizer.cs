@@ -1,8 +1,9 @@
 namespace Reconciler.Host.Api.Security;
 
-/// <summary>Allows every request: the behaviour until ACLs arrive, as Nomad's with ACLs disabled.</summary>
+/// <summary>Allows every request: the behaviour with ACLs disabled, as Nomad's.</summary>
 public sealed class AllowAllAuthorizer : IRequestAuthorizer
 {
     /// <inheritdoc />
-    public ValueTask<bool> AuthorizeAsync(ApiRequest request, CancellationToken cancellationToken) => ValueTask.FromResult(true);
+    public ValueTask<AuthorizationDecision> AuthorizeAsync(ApiRequest request, CancellationToken cancellationToken) =>
+        ValueTask.FromResult(AuthorizationDecision.Unrestricted);
 }

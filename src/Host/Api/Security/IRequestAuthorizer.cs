@@ -1,13 +1,13 @@
 namespace Reconciler.Host.Api.Security;
 
 /// <summary>
-/// Decides whether a request may proceed, given the token it carries. The seam ACLs plug into; until then
-/// <see cref="AllowAllAuthorizer"/> lets everything through.
+/// Decides whether a request may proceed, given the token it carries: <see cref="AllowAllAuthorizer"/> without ACLs,
+/// <see cref="AclAuthorizer"/> with <c>[acl] enabled</c>.
 /// </summary>
 public interface IRequestAuthorizer
 {
-    /// <summary>True when <paramref name="request"/> may proceed.</summary>
-    ValueTask<bool> AuthorizeAsync(ApiRequest request, CancellationToken cancellationToken);
+    /// <summary>Whether <paramref name="request"/> may proceed, and with which permissions (for handlers that filter lists).</summary>
+    ValueTask<AuthorizationDecision> AuthorizeAsync(ApiRequest request, CancellationToken cancellationToken);
 }
 
 /// <summary>What an authorizer is asked about: the token (null when none was sent), the method, the path and the namespace asked for.</summary>
