@@ -13,6 +13,20 @@ public class ResourceClientTests
     private ResourceClient Client => new(_store);
 
     [Fact]
+    public async Task An_apply_meeting_a_status_write_still_being_committed_waits_for_it_instead_of_failing()
+    {
+        var before = await Client.ApplyAsync(Gizmo.Create("a"));
+        var controller = await Client.UpdateStatusAsync(before with { Status = new GizmoStatus { Seen = "v0" } });
+        var trailing = new TrailingReadsStore(_store, before.Key, before) { StaleUntil = DateTime.UtcNow + TimeSpan.FromMilliseconds(30) };
+
+        var applied = await new ResourceClient(trailing).ApplyAsync(Gizmo.Create("a", "v1"));
+
+        applied.Spec.Value.Should().Be("v1");
+        applied.Status.Seen.Should().Be("v0", "the controller's status write is kept");
+        applied.Metadata.ResourceVersion.Should().BeGreaterThan(controller.Resource!.Metadata.ResourceVersion);
+    }
+
+    [Fact]
     public async Task Deleting_an_object_without_finalizers_removes_it()
     {
         await Client.ApplyAsync(Gizmo.Create("a"));
