@@ -16,13 +16,6 @@ public sealed class ResourceClient(IResourceStore store, TimeProvider? time = nu
     private const int ConflictRetries = 16;
     private readonly TimeProvider _time = time ?? TimeProvider.System;
 
-    // A write is checked against writes still being committed while a read sees only committed ones, so a retry right
-    // after a conflict with a commit in flight (a controller's status write) meets the same conflict: the first retry is
-    // at once (the other write may be done), the next ones wait 1, 2, 4 … 32 ms — wall-clock, the disk's pace, not
-    // the caller's TimeProvider.
-    private static Task ConflictBackoffAsync(int attempt, CancellationToken cancellationToken) =>
-        attempt == 0 ? Task.CompletedTask : Task.Delay(TimeSpan.FromMilliseconds(1 << Math.Min(attempt - 1, 5)), cancellationToken);
-
     /// <summary>The store this client writes to.</summary>
     public IResourceStore Store => store;
 
@@ -46,7 +39,7 @@ public sealed class ResourceClient(IResourceStore store, TimeProvider? time = nu
             }
             catch (ConflictException) when (attempt < ConflictRetries)
             {
-                await ConflictBackoffAsync(attempt, cancellationToken).ConfigureAwait(false);
+                await ConflictBackoff.DelayAsync(attempt, cancellationToken).ConfigureAwait(false);
             }
         }
     }
@@ -80,7 +73,7 @@ public sealed class ResourceClient(IResourceStore store, TimeProvider? time = nu
             }
             catch (ConflictException) when (attempt < ConflictRetries)
             {
-                await ConflictBackoffAsync(attempt, cancellationToken).ConfigureAwait(false);
+                await ConflictBackoff.DelayAsync(attempt, cancellationToken).ConfigureAwait(false);
             }
         }
     }

@@ -75,7 +75,7 @@ public sealed class DeploymentControl(ResourceClient client, JobReverter reverte
         return new(await reverter.FinishAutoRevertAsync(failed, cancellationToken).ConfigureAwait(false), null);
     }
 
-    private const int MaxConflictRetries = 5;
+    private const int MaxConflictRetries = 10;
 
     /// <summary>
     /// Sets the health of allocation <paramref name="allocation"/> by hand (healthCheck manual); a decided health is final.
@@ -93,6 +93,7 @@ public sealed class DeploymentControl(ResourceClient client, JobReverter reverte
             var written = await client.UpdateStatusAsync(current with { Status = current.Status with { Health = health } }, cancellationToken).ConfigureAwait(false);
             if (written.Succeeded) return new(await client.GetAsync<Deployment>(new ResourceKey("Deployment", allocation.Namespace, id), cancellationToken).ConfigureAwait(false), null);
             if (attempt == MaxConflictRetries) return DeploymentCommandResult.Refused($"allocation {allocation} changed meanwhile: retry");
+            await ConflictBackoff.DelayAsync(attempt, cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -110,6 +111,7 @@ public sealed class DeploymentControl(ResourceClient client, JobReverter reverte
             var written = await client.UpdateStatusAsync(deployment with { Status = status! }, cancellationToken).ConfigureAwait(false);
             if (written.Succeeded) return new(written.Resource, null);
             if (attempt == MaxConflictRetries) return DeploymentCommandResult.Refused($"deployment {key} changed meanwhile: retry");
+            await ConflictBackoff.DelayAsync(attempt, cancellationToken).ConfigureAwait(false);
         }
     }
 }

@@ -38,13 +38,12 @@ public sealed class JobReverter(ResourceClient client, JobHistory history)
             {
                 // The job controller writes the job's status as allocations change (a failing deployment's do), which
                 // moves its resourceVersion but not its version: read it again; the version check above still guards.
-                // A read trails a write still being committed, so an immediate retry would meet the same conflict.
-                await Task.Delay(TimeSpan.FromMilliseconds(5 << attempt), cancellationToken).ConfigureAwait(false);
+                await ConflictBackoff.DelayAsync(attempt, cancellationToken).ConfigureAwait(false);
             }
         }
     }
 
-    private const int MaxConflictRetries = 7;
+    private const int MaxConflictRetries = 10;
 
     /// <summary>
     /// Reverts the job to its newest stable version older than <paramref name="failedVersion"/>; null when there is none.

@@ -1,3 +1,4 @@
+using Reconciler.Clients;
 using Reconciler.Resources.Model;
 using Reconciler.Store;
 
@@ -10,7 +11,7 @@ namespace Reconciler.Host.Api.Apply;
 /// </summary>
 public sealed class ManifestApplier(IResourceStore store, ApplyPlanner planner, TimeProvider time)
 {
-    private const int ConflictRetries = 5;
+    private const int ConflictRetries = 10;
 
     /// <summary>
     /// Plans <paramref name="resources"/> (pruning what <paramref name="pruneSelector"/> owns when it is not null) and,
@@ -35,6 +36,7 @@ public sealed class ManifestApplier(IResourceStore store, ApplyPlanner planner, 
             catch (ConflictException) when (attempt < ConflictRetries)
             {
                 // Something changed since the plan was made: plan again from what is stored now.
+                await ConflictBackoff.DelayAsync(attempt, cancellationToken);
             }
         }
     }

@@ -1,3 +1,4 @@
+using Reconciler.Clients;
 using Reconciler.Resources.Kinds;
 using Reconciler.Resources.Model;
 using Reconciler.Scheduling.State;
@@ -13,7 +14,7 @@ namespace Reconciler.Scheduling.Plans;
 /// </summary>
 public sealed class PlanApplier(IResourceStore store, ClusterStateTracker tracker) : IPlanCommitter
 {
-    private const int ConflictRetries = 5;
+    private const int ConflictRetries = 10;
     private readonly SemaphoreSlim _gate = new(1, 1);
 
     /// <inheritdoc />
@@ -40,6 +41,7 @@ public sealed class PlanApplier(IResourceStore store, ClusterStateTracker tracke
                 }
                 catch (ConflictException) when (attempt < ConflictRetries)
                 {
+                    await ConflictBackoff.DelayAsync(attempt, cancellationToken).ConfigureAwait(false);
                 }
             }
         }

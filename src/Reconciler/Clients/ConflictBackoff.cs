@@ -1,0 +1,15 @@
+namespace Reconciler.Clients;
+
+/// <summary>
+/// How long a read-modify-write waits before trying again after a conflict. The store checks a write against writes
+/// still being committed while a read sees only committed ones, so a retry right after meeting a write in flight (a
+/// controller's status write) meets the same conflict until that write is durable: the first retry is at once (the
+/// other write may be done), the next ones wait 1, 2, 4 … 128 ms. Wall-clock time, the disk's pace, never a caller's
+/// <see cref="TimeProvider"/>: a fake clock would never let the retry come.
+/// </summary>
+public static class ConflictBackoff
+{
+    /// <summary>Waits before retry number <paramref name="attempt"/> + 1 (0 for the first retry).</summary>
+    public static Task DelayAsync(int attempt, CancellationToken cancellationToken) =>
+        attempt <= 0 ? Task.CompletedTask : Task.Delay(TimeSpan.FromMilliseconds(1 << Math.Min(attempt - 1, 7)), cancellationToken);
+}
