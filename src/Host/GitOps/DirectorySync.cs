@@ -38,7 +38,8 @@ public sealed class DirectorySync(GitOpsConfig config, ManifestSet manifests, Ma
                 [.. read.Errors.Select(e => e.ToString())]);
         try
         {
-            var applied = await applier.ApplyAsync(read.Resources, config.Prune ? GitOpsMarks.Selector : null, dryRun: false, cancellationToken);
+            var applied = await applier.ApplyAsync(read.Resources, config.Prune ? GitOpsMarks.Selector : null, dryRun: false, cancellationToken,
+                plan => RefuseEmptyPrune(read.Resources.Count, plan));
             var changes = applied.Plan.Changes.Where(c => c.Writes).Select(c => new ObjectChange(c.Key.ToString(), c.Action)).ToList();
             return new SyncResult(new GitOpsSyncSummary(at, directory.Revision, read.Resources.Count,
                 changes.Count(c => c.Action is ChangeActions.Created or ChangeActions.Configured),
@@ -49,6 +50,16 @@ public sealed class DirectorySync(GitOpsConfig config, ManifestSet manifests, Ma
             // A missing namespace, a conflict that outlasted the retries: the API's messages, which never quote a secret.
             return Failed(at, directory.Revision, $"Nothing of this revision was applied: {e.Message}");
         }
+    }
+
+    // An emptied directory pruning everything the sync made is refused unless allow_empty says it is meant.
+    private void RefuseEmptyPrune(int manifests, ApplyPlan plan)
+    {
+        if (config.AllowEmpty || manifests > 0) return;
+        var pruned = plan.Changes.Count(c => c.Writes);
+        if (pruned > 0)
+            throw new InvalidOperationException($"The directory {_path} holds no manifests, and pruning would delete all {pruned} objects the sync manages. " +
+                "Check the checkout; if emptying the cluster is meant, set allow_empty = true in [gitops].");
     }
 
     private Func<ManifestFile, Resource, Resource> Prepare(IReadOnlyList<ManifestFile> files)

@@ -113,6 +113,7 @@ internal static class AgentConfigBinder
         Path = gitops.OptionalString("path"),
         Interval = gitops.Duration("interval", Defaults.GitOps.Interval),
         Prune = gitops.Bool("prune", Defaults.GitOps.Prune),
+        AllowEmpty = gitops.Bool("allow_empty", Defaults.GitOps.AllowEmpty),
         Namespace = gitops.String("namespace", Defaults.GitOps.Namespace),
     };
 }

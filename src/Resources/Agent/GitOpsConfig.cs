@@ -19,6 +19,12 @@ public sealed record GitOpsConfig
     /// <summary>Delete objects this sync created that are no longer in the directory (<c>prune</c>).</summary>
     public bool Prune { get; init; }
 
+    /// <summary>
+    /// Let a directory holding no manifests prune every object the sync manages (<c>allow_empty</c>). Off, such a sync is
+    /// refused: an emptied checkout is far more often a mistake (a failed clone, a wrong path) than a wish.
+    /// </summary>
+    public bool AllowEmpty { get; init; }
+
     /// <summary>The namespace for manifests that name none (<c>namespace</c>).</summary>
     public string Namespace { get; init; } = "default";
 }

@@ -69,6 +69,26 @@ public sealed class GitOpsSyncTests
     }
 
     [Fact]
+    public async Task An_emptied_directory_prunes_nothing_unless_allow_empty_says_it_is_meant()
+    {
+        await using var gitops = await GitOpsDirectory.StartAsync(prune: true, files: [("web.yaml", Manifests.Job("web"))]);
+        await gitops.WaitForJobAsync("web", j => j is not null, "the job from the directory");
+
+        gitops.Remove("web.yaml");
+
+        var refused = await gitops.WaitForStatusAsync(s => s.LastError is not null, "the emptied directory's sync to be refused");
+        refused.LastError!.Message.Should().Contain("holds no manifests").And.Contain("allow_empty = true");
+        (await gitops.JobAsync("web")).Should().NotBeNull("nothing of a refused sync is applied");
+
+        var directory = new TempDirectory();
+        directory.Write("web.yaml", Manifests.Job("web"));
+        await using var meant = await GitOpsDirectory.StartAsync(new GitOpsConfig { Enabled = true, Path = directory.Path, Interval = TimeSpan.FromSeconds(1), Prune = true, AllowEmpty = true }, directory);
+        await meant.WaitForJobAsync("web", j => j is not null, "the job from the directory");
+        meant.Remove("web.yaml");
+        await meant.WaitForJobAsync("web", j => j is null, "the emptied directory to prune the job with allow_empty");
+    }
+
+    [Fact]
     public async Task Without_prune_removing_a_file_leaves_its_job()
     {
         await using var gitops = await GitOpsDirectory.StartAsync(prune: false, files: [("web.yaml", Manifests.Job("web")), ("db.yaml", Manifests.Job("db"))]);
