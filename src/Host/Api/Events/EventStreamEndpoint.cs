@@ -4,6 +4,7 @@ using Reconciler.Host.Api.Blocking;
 using Reconciler.Host.Api.Contracts;
 using Reconciler.Host.Api.Errors;
 using Reconciler.Host.Api.Resources;
+using Reconciler.Host.Api.Security;
 using Reconciler.Store;
 
 namespace Reconciler.Host.Api.Events;
@@ -12,7 +13,8 @@ namespace Reconciler.Host.Api.Events;
 /// <c>GET /v1/event/stream</c>: the store's watch as newline-delimited JSON, one event per line
 /// (<c>{"type":"added","index":N,"key":"Job/default/web","object":{...}}</c>, secret values redacted), from
 /// <c>?index=</c> (default: now) and filtered by <c>?kind=</c> and <c>?namespace=</c>, until the client disconnects.
-/// If the watch ends early (the index was compacted, the client fell behind) the last line is an error body.
+/// If the watch ends early (the index was compacted, the client fell behind) the last line is an error body. With ACLs,
+/// only the events of objects the caller's token may list are sent (as Nomad filters its stream by namespace).
 /// </summary>
 public static class EventStreamEndpoint
 {
@@ -23,13 +25,16 @@ public static class EventStreamEndpoint
     {
         var query = new WatchQuery(Kind(http.Request, kinds), http.Request.Query["namespace"].ToString() is { Length: > 0 } ns ? ns : null);
         var from = BlockingQuery.TryReadIndex(http.Request, out var index) ? index : store.Revision;
+        var mayList = RequestAcl.MayList(http);
         ResourceHandlers.SetIndex(http, store.Revision);
         http.Response.ContentType = "application/x-ndjson";
         await http.Response.Body.FlushAsync(http.RequestAborted);
         try
         {
             await foreach (var change in store.WatchAsync(query, from, http.RequestAborted))
-                await WriteLineAsync(http, Line(change));
+            {
+                if (mayList(change.Object.Key)) await WriteLineAsync(http, Line(change));
+            }
         }
         catch (CompactedException compacted)
         {

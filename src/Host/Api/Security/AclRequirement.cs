@@ -12,7 +12,10 @@ public abstract record AclRequirement
     /// <summary>A management token (ACL administration).</summary>
     public static AclRequirement Management { get; } = new ManagementRequirement();
 
-    /// <summary>Checked by the handler against every object the body names (<c>/v1/apply</c>, <c>/v1/delete</c>).</summary>
+    /// <summary>
+    /// Checked by the handler against every object the body names (<c>/v1/apply</c>, <c>/v1/delete</c>) or it sends
+    /// (<c>/v1/event/stream</c>, which leaves out the events the caller may not list).
+    /// </summary>
     public static AclRequirement PerObject { get; } = new PerObjectRequirement();
 
     /// <summary>True when <paramref name="permissions"/> meet it; a per-object requirement is met here and checked later.</summary>

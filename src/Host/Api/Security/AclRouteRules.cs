@@ -33,10 +33,9 @@ public sealed class AclRouteRules(Func<string, KindDescription?> findKind)
                 ["token", "self"] => AclRequirement.AnyToken,
                 _ => AclRequirement.Management,
             },
-            "apply" or "delete" => AclRequirement.PerObject,
+            "apply" or "delete" or "event" => AclRequirement.PerObject,
             // A snapshot holds every secret value, so saving one is as much operator write as restoring it.
             "operator" => new LevelRequirement(AclScope.Operator, AclLevel.Write),
-            "event" => request.Namespace is null or "*" ? AclRequirement.Management : new CapabilityRequirement(AclCapabilities.ReadJob, ns),
             "job" => new CapabilityRequirement(JobCapability(rest, read), ns),
             "deployment" => new CapabilityRequirement(read ? AclCapabilities.ReadJob : AclCapabilities.SubmitJob, ns),
             "allocation" => new CapabilityRequirement(read ? AclCapabilities.ReadJob : AclCapabilities.AllocLifecycle, ns),

@@ -19,9 +19,13 @@ public static class RequestAcl
     /// <summary>The objects of <paramref name="items"/> the caller may list.</summary>
     public static IEnumerable<T> Visible<T>(HttpContext http, IEnumerable<T> items) where T : Resource
     {
-        var permissions = Of(http);
-        return permissions is null ? items : items.Where(r => KindAccess.ToList(r.Key).IsMetBy(permissions, anonymous: false));
+        var mayList = MayList(http);
+        return items.Where(r => mayList(r.Key));
     }
+
+    /// <summary>Whether the caller may list an object: the test <see cref="Visible{T}"/> and the event stream apply to each.</summary>
+    public static Func<ResourceKey, bool> MayList(HttpContext http) =>
+        Of(http) is { } permissions ? key => KindAccess.ToList(key).IsMetBy(permissions, anonymous: false) : _ => true;
 
     /// <summary>Refuses (403, before anything is written) when the caller may not write one of <paramref name="keys"/>.</summary>
     public static void DemandWrite(HttpContext http, IEnumerable<ResourceKey> keys)

@@ -26,10 +26,11 @@ internal static class AclAgent
         return (await created.Content.ReadFromJsonAsync<AclTokenView>(ApiJson.Options))!.SecretId!;
     }
 
-    public static Task<HttpResponseMessage> SendAsync(this RunningAgent agent, HttpMethod method, string path, string? token, HttpContent? content = null)
+    public static Task<HttpResponseMessage> SendAsync(this RunningAgent agent, HttpMethod method, string path, string? token, HttpContent? content = null,
+        HttpCompletionOption completion = HttpCompletionOption.ResponseContentRead)
     {
         var request = new HttpRequestMessage(method, path) { Content = content };
         if (token is not null) request.Headers.Add(ApiHeaders.Token, token);
-        return agent.Http.SendAsync(request);
+        return agent.Http.SendAsync(request, completion);
     }
 }

@@ -76,6 +76,27 @@ public sealed class AclEnforcementTests : AgentTest
     }
 
     [Fact]
+    public async Task The_event_stream_sends_only_the_events_of_objects_the_token_may_list()
+    {
+        var management = await Agent.BootstrapAsync();
+        (await Agent.CliAsync("apply", "-f", Agent.Files.Write("dev.yaml", Manifests.Namespace("dev")), "-token", management)).ExitCode.Should().Be(0);
+        var dev = await Agent.TokenWithPolicyAsync(management, "dev-reader", "namespaces:\n  - name: dev\n    policy: read");
+        var index = (await Agent.SendAsync(HttpMethod.Get, "/v1/jobs", management)).Index();
+        var manifests = Agent.Files.Write("jobs.yaml", Manifests.Documents(Manifests.Job("in-default"), Manifests.Job("in-dev", ns: "dev")));
+        (await Agent.CliAsync("apply", "-f", manifests, "-token", management)).ExitCode.Should().Be(0);
+        (await Agent.CliAsync("apply", "-f", Agent.Files.Write("last.yaml", Manifests.Job("last", ns: "dev")), "-token", management)).ExitCode.Should().Be(0);
+
+        using var stream = await Agent.SendAsync(HttpMethod.Get, $"/v1/event/stream?index={index}&kind=Job", dev, completion: HttpCompletionOption.ResponseHeadersRead);
+        using var reader = new StreamReader(await stream.Content.ReadAsStreamAsync());
+        var keys = new List<string>();
+        while (keys.LastOrDefault() != "Job/dev/last")
+            keys.Add(System.Text.Json.Nodes.JsonNode.Parse((await reader.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(30)))!)!["key"]!.GetValue<string>());
+
+        stream.StatusCode.Should().Be(HttpStatusCode.OK);
+        keys.Should().Contain("Job/dev/in-dev").And.OnlyContain(k => k.StartsWith("Job/dev/", StringComparison.Ordinal), "the token may list jobs in dev only");
+    }
+
+    [Fact]
     public async Task A_deleted_token_stops_working_at_once()
     {
         var management = await Agent.BootstrapAsync();
