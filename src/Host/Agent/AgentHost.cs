@@ -81,7 +81,7 @@ public sealed class AgentHost : IAsyncDisposable
             reconciler.AddClient(config, dev);
         }
         extend?.Invoke(reconciler);
-        builder.Services.AddSingleton(new ForwardingOptions(config.Acl.Enabled, config.Acl.AgentToken) { Tls = tls.ToClients });
+        builder.Services.AddSingleton(new ForwardingOptions(config.Acl.Enabled, config.Acl.AgentToken) { Tls = tls.ToClients, RequireTls = config.Tls.Rpc });
         if (config.Acl.Enabled) builder.Services.AddAclEnforcement(clientOnly: remote);
         builder.Services.AddReconApi(o => o.PrometheusMetrics = config.Telemetry.PrometheusMetrics);
 

@@ -16,6 +16,12 @@ public sealed record ForwardingOptions(bool RequireToken, string? AgentToken)
     /// <summary>How a client agent serving https is checked (its CA) and which certificate this agent presents to it (<c>[tls]</c>).</summary>
     public TlsClientSettings Tls { get; init; } = TlsClientSettings.Default;
 
+    /// <summary>
+    /// Forward only to client agents serving https (<c>[tls] rpc</c>): the agents' token and exec streams never cross the
+    /// network unencrypted; a client agent advertising plain http is refused with what to turn on.
+    /// </summary>
+    public bool RequireTls { get; init; }
+
     /// <summary>Leaves the token out.</summary>
     public override string ToString() => $"ForwardingOptions {{ RequireToken = {RequireToken}, AgentToken = {(AgentToken is null ? "none" : "<redacted>")} }}";
 }

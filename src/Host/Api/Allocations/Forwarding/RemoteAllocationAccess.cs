@@ -101,8 +101,12 @@ public sealed class RemoteAllocationAccess(ClientAgentHttp http, string nodeName
         if (node.Status.HttpAddress is not { Length: > 0 } address)
             throw new AllocationAccessException($"allocation {Short(allocationId)} runs on node {nodeName}, which advertises no HTTP address to reach its client agent by"
                 + $"{DownNote()}; check the client agent (it advertises its address when it heartbeats).");
-        return Uri.TryCreate(address, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" ? uri
-            : throw new AllocationAccessException($"allocation {Short(allocationId)} runs on node {nodeName}, whose advertised HTTP address '{address}' is not an http(s) URL; check the client agent.");
+        if (!Uri.TryCreate(address, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
+            throw new AllocationAccessException($"allocation {Short(allocationId)} runs on node {nodeName}, whose advertised HTTP address '{address}' is not an http(s) URL; check the client agent.");
+        if (http.Options.RequireTls && uri.Scheme != Uri.UriSchemeHttps)
+            throw new AllocationAccessException($"allocation {Short(allocationId)} runs on node {nodeName}, whose client agent serves plain http ({address}) while [tls] rpc is on"
+                + " here, so nothing is forwarded to it unencrypted; turn on [tls] http (with its certificate) on that client agent.");
+        return uri;
     }
 
     private AllocationAccessException Failed(string allocationId, Uri agent, Exception e) =>
