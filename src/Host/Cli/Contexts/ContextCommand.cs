@@ -73,20 +73,23 @@ public static class ContextCommand
     private static Command List(CliSession session)
     {
         var format = OutputFormatOption.Create();
-        var command = new Command("list", "List contexts; tokens are masked.") { format };
+        var command = new Command("list", "List contexts (with their CA and client certificate files when any has one); tokens are masked.") { format };
         command.SetAction(parse =>
         {
             var file = ContextFile.Load(session.Environment.ConfigDirectory);
             var masked = file.Contexts.OrderBy(c => c.Key, StringComparer.Ordinal)
-                .Select(c => new { Name = c.Key, Current = c.Key == file.CurrentContext, c.Value.Address, Token = c.Value.MaskedToken, c.Value.Namespace })
+                .Select(c => new { Name = c.Key, Current = c.Key == file.CurrentContext, c.Value.Address, Token = c.Value.MaskedToken, c.Value.Namespace, c.Value.CaCert, c.Value.ClientCert })
                 .ToList();
+            var tls = masked.Any(c => c.CaCert is not null || c.ClientCert is not null);
             if (parse.GetValue(format) != OutputFormat.Table)
                 session.Out.WriteLine(OutputFormatOption.Render(masked, parse.GetValue(format)));
             else if (masked.Count == 0)
                 session.Error.WriteLine("No contexts; create one with `recon context set NAME --address ...`.");
             else
-                TableWriter.Write(session, ["CURRENT", "NAME", "ADDRESS", "TOKEN", "NAMESPACE"],
-                    [.. masked.Select(c => (IReadOnlyList<string>)[c.Current ? "*" : "", c.Name, c.Address ?? "", c.Token ?? "", c.Namespace ?? ""])]);
+                TableWriter.Write(session, tls ? ["CURRENT", "NAME", "ADDRESS", "TOKEN", "NAMESPACE", "CA CERT", "CLIENT CERT"] : ["CURRENT", "NAME", "ADDRESS", "TOKEN", "NAMESPACE"],
+                    [.. masked.Select(c => (IReadOnlyList<string>)(tls
+                        ? [c.Current ? "*" : "", c.Name, c.Address ?? "", c.Token ?? "", c.Namespace ?? "", c.CaCert ?? "", c.ClientCert ?? ""]
+                        : [c.Current ? "*" : "", c.Name, c.Address ?? "", c.Token ?? "", c.Namespace ?? ""]))]);
             return 0;
         });
         return command;

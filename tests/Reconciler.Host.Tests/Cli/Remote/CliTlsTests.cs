@@ -46,6 +46,7 @@ public sealed class CliTlsTests : IDisposable
 
         var set = await agent.CliAsync("context", "set", "secure", "--address", address, "--ca-cert", _certificates.CaFile);
         var fromContext = await agent.CliAsync("namespace", "list");
+        var listed = await agent.CliAsync("context", "list");
         agent.Environment["RECON_CACERT"] = Path.Combine(_certificates.Directory, "missing.pem");
         var missing = await agent.CliAsync("namespace", "list");
         agent.Environment["RECON_CACERT"] = _certificates.CaFile;
@@ -54,6 +55,7 @@ public sealed class CliTlsTests : IDisposable
         set.ExitCode.Should().Be(0, set.Error);
         fromContext.ExitCode.Should().Be(0, fromContext.Error);
         fromContext.Output.Should().Contain("default");
+        listed.Output.Should().Contain("CA CERT").And.Contain(_certificates.CaFile);
         missing.ExitCode.Should().Be(1);
         missing.Error.Should().StartWith($"Error: --ca-cert: cannot use {Path.Combine(_certificates.Directory, "missing.pem")}:", "the environment beats the context");
         fromEnvironment.ExitCode.Should().Be(0, fromEnvironment.Error);
