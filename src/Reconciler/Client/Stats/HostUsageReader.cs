@@ -9,7 +9,8 @@ namespace Reconciler.Client.Stats;
 internal sealed class HostUsageReader(ClientOptions options, TimeProvider time)
 {
     private readonly Lock _gate = new();
-    private CpuTimes? _last;
+    // The first sample's CPU shares count from the client's start rather than being unknown.
+    private CpuTimes? _last = CpuTimes.Read();
 
     public HostUsage Read()
     {
