@@ -55,8 +55,8 @@ public sealed class ClientMetrics
         Gauge("host.cpu.user", Percent, "CPU time in user mode over all cores since the previous sample.", h => h.Cpu?.User, cpu);
         Gauge("host.cpu.system", Percent, "CPU time in the kernel over all cores since the previous sample.", h => h.Cpu?.System, cpu);
         Gauge("host.cpu.idle", Percent, "CPU time idle over all cores since the previous sample.", h => h.Cpu?.Idle, cpu);
-        Gauge("host.cpu.total", Percent, "CPU time busy over all cores since the previous sample.", h => h.Cpu?.Total, cpu);
-        Gauge("host.memory.total", Bytes, "The machine's memory (MemTotal).", h => h.Memory.Total);
+        Gauge("host.cpu.total_percent", Percent, "CPU time busy over all cores since the previous sample (Nomad's cpu.total, renamed as Prometheus keeps _total for counters).", h => h.Cpu?.Total, cpu);
+        Gauge("host.memory.size", Bytes, "The machine's memory (MemTotal; Nomad's memory.total, renamed as Prometheus keeps _total for counters).", h => h.Memory.Total);
         Gauge("host.memory.available", Bytes, "Memory available to new work (MemAvailable).", h => h.Memory.Available);
         Gauge("host.memory.used", Bytes, "Memory in use: total minus available.", h => h.Memory.Used);
         Gauge("host.memory.free", Bytes, "Memory not used at all (MemFree).", h => h.Memory.Free);

@@ -110,10 +110,10 @@ public sealed class ClientMetricsTests : IAsyncLifetime
         read.Should().NotContain(g => g.Name.StartsWith("recon.client.allocs.", StringComparison.Ordinal), "allocation metrics are off");
         read.Should().OnlyContain(g => !g.Labels.ContainsKey("host"));
         var memTotal = long.Parse(File.ReadLines("/proc/meminfo").First(l => l.StartsWith("MemTotal:", StringComparison.Ordinal)).Split(' ', StringSplitOptions.RemoveEmptyEntries)[1]) * 1024;
-        read.Single(g => g.Name == "recon.client.host.memory.total").Value.Should().Be(memTotal);
+        read.Single(g => g.Name == "recon.client.host.memory.size").Value.Should().Be(memTotal);
         var disk = read.Single(g => g.Name == "recon.client.host.disk.size");
         disk.Labels["disk"].Should().Be(_data.Path);
         disk.Value.Should().Be(new DriveInfo(_data.Path).TotalSize);
-        read.Should().Contain(g => g.Name == "recon.client.host.cpu.total" && g.Value >= 0 && g.Value <= 100);
+        read.Should().Contain(g => g.Name == "recon.client.host.cpu.total_percent" && g.Value >= 0 && g.Value <= 100);
     }
 }
