@@ -54,7 +54,7 @@ public static class ClientReconcilerBuilderExtensions
         services.AddSingleton<IAllocationAccess, AllocationAccess>();
         services.TryAddSingleton<ClientHttpAddress>();
         services.AddSingleton(provider => new ClientStats(options, provider.GetRequiredService<NodeIdentity>(), provider.GetRequiredService<LiveAllocations>(),
-            provider.GetRequiredService<ResourceInformer>(), provider.GetRequiredService<TimeProvider>()));
+            provider.GetRequiredService<ResourceInformer>().Cache, provider.GetRequiredService<TimeProvider>()));
         services.AddSingleton(provider => new OrphanSweep(options, provider.GetRequiredService<NodeIdentity>(), provider.GetRequiredService<Clients.ResourceClient>(),
             provider.GetRequiredService<DriverRegistry>(), provider.GetRequiredService<TaskHandleFiles>(),
             provider.GetRequiredService<LiveAllocations>(), provider.GetRequiredService<Microsoft.Extensions.Logging.ILogger<OrphanSweep>>()));

@@ -15,14 +15,14 @@ namespace Reconciler.Client.Stats;
 public sealed class ClientStats
 {
     private readonly LiveAllocations _live;
-    private readonly ResourceInformer _informer;
+    private readonly ResourceCache _cache;
     private readonly HostUsageReader _host;
     private readonly TimeProvider _time;
     private readonly ConcurrentDictionary<string, long> _maxMemory = new(StringComparer.Ordinal);
 
-    internal ClientStats(ClientOptions options, NodeIdentity identity, LiveAllocations live, ResourceInformer informer, TimeProvider time)
+    internal ClientStats(ClientOptions options, NodeIdentity identity, LiveAllocations live, ResourceCache cache, TimeProvider time)
     {
-        (Options, Identity, _live, _informer, _time) = (options, identity, live, informer, time);
+        (Options, Identity, _live, _cache, _time) = (options, identity, live, cache, time);
         _host = new HostUsageReader(options, time);
     }
 
@@ -81,7 +81,7 @@ public sealed class ClientStats
             tasks[task.Name] = usage;
             _maxMemory.AddOrUpdate(TaskKey(live.Id, task.Name), usage.MemoryBytes, (_, max) => Math.Max(max, usage.MemoryBytes));
         }
-        var allocation = _informer.Cache.Get<Allocation>(live.Key);
+        var allocation = _cache.Get<Allocation>(live.Key);
         return new AllocationUsage
         {
             AllocationId = live.Id,
