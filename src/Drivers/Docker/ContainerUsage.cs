@@ -18,9 +18,14 @@ internal static class ContainerUsage
         {
             Timestamp = now,
             MemoryBytes = (long)(sample.MemoryStats?.Usage ?? 0),
+            MemoryRssBytes = Rss(sample.MemoryStats?.Stats),
             MemoryLimitBytes = sample.MemoryStats?.Limit is > 0 and var limit ? (long)limit : null,
             CpuTime = TimeSpan.FromTicks((long)(cpu / 100)),
             CpuPercent = percent,
         };
     }
+
+    // cgroup v1 reports "rss"; v2 reports anonymous memory as "anon".
+    private static long? Rss(IDictionary<string, ulong>? stats) =>
+        stats is null ? null : stats.TryGetValue("rss", out var rss) ? (long)rss : stats.TryGetValue("anon", out var anon) ? (long)anon : null;
 }

@@ -99,6 +99,7 @@ public sealed class MockDriver(TimeProvider? timeProvider = null) : ITaskDriver
         {
             Timestamp = _time.GetUtcNow(),
             MemoryBytes = task.Configuration.Resources.MemoryMB * 1024L * 1024L / 2,
+            MemoryRssBytes = task.Configuration.Resources.MemoryMB * 1024L * 1024L / 4,
             MemoryLimitBytes = task.Configuration.Resources.MemoryMB * 1024L * 1024L,
             CpuTime = TimeSpan.Zero,
             CpuPercent = 0,

@@ -118,6 +118,7 @@ internal sealed class RunningProcessTask
         {
             Timestamp = now,
             MemoryBytes = Cgroups.Memory?.UsageBytes() ?? rss,
+            MemoryRssBytes = rss,
             MemoryLimitBytes = Cgroups.Memory?.LimitBytes(),
             CpuTime = cpu,
             CpuPercent = percent,

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Reconciler.Client;
+using Reconciler.Client.Stats;
 using Reconciler.Deployments;
 using Reconciler.Drivers;
 using Reconciler.Host.Agent.Remote;
@@ -44,6 +45,6 @@ public static class AgentRoles
                     ?? throw new InvalidOperationException("The client resolved its heartbeat TTL before it reached a server."),
             });
         var options = ClientReconcilerBuilderExtensions.ClientOptionsFrom(config) with { StopTasksOnShutdown = dev };
-        return reconciler.AddReconcilerClient(options, drivers => drivers.AddBuiltInDrivers());
+        return reconciler.AddReconcilerClient(options, drivers => drivers.AddBuiltInDrivers()).AddClientTelemetry(config.Telemetry);
     }
 }

@@ -90,6 +90,7 @@ public static class ReconApi
         app.MapDeploymentEndpoints();
         app.MapAclEndpoints(kinds);
         PrometheusMetrics.Map(app);
+        ClientStatsEndpoints.Map(app);
         app.MapGet("/v1/evaluation/{id}", (string id, HttpContext http, ResourceHandlers handlers) => handlers.GetAsync(kinds.Find("evaluations")!, id, http));
         app.MapGet("/v1/agent/self", (AgentSelf self) => Results.Json(self, ApiJson.Options));
         app.MapFallback((HttpContext http) => throw UnknownRoute(http.Request, kinds));

@@ -7,6 +7,7 @@ using Reconciler.Client.Environment;
 using Reconciler.Client.Fingerprint;
 using Reconciler.Client.Health;
 using Reconciler.Client.Runner;
+using Reconciler.Client.Stats;
 using Reconciler.Drivers;
 using Reconciler.Hosting;
 using Reconciler.Informers;
@@ -52,6 +53,8 @@ public static class ClientReconcilerBuilderExtensions
         services.AddSingleton<AllocationHealthMonitor>();
         services.AddSingleton<IAllocationAccess, AllocationAccess>();
         services.TryAddSingleton<ClientHttpAddress>();
+        services.AddSingleton(provider => new ClientStats(options, provider.GetRequiredService<NodeIdentity>(), provider.GetRequiredService<LiveAllocations>(),
+            provider.GetRequiredService<ResourceInformer>().Cache, provider.GetRequiredService<TimeProvider>()));
         services.AddSingleton(provider => new OrphanSweep(options, provider.GetRequiredService<NodeIdentity>(), provider.GetRequiredService<Clients.ResourceClient>(),
             provider.GetRequiredService<DriverRegistry>(), provider.GetRequiredService<TaskHandleFiles>(),
             provider.GetRequiredService<LiveAllocations>(), provider.GetRequiredService<Microsoft.Extensions.Logging.ILogger<OrphanSweep>>()));

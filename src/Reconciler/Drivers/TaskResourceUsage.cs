@@ -6,8 +6,11 @@ public sealed record TaskResourceUsage
     /// <summary>When the sample was taken.</summary>
     public DateTimeOffset Timestamp { get; init; }
 
-    /// <summary>Resident memory in bytes, summed over the task's processes.</summary>
+    /// <summary>Memory in use in bytes: the task's cgroup or container usage where there is one, else its resident memory.</summary>
     public long MemoryBytes { get; init; }
+
+    /// <summary>Resident memory (RSS) in bytes summed over the task's processes, when the driver can tell it apart from usage.</summary>
+    public long? MemoryRssBytes { get; init; }
 
     /// <summary>The memory limit in bytes, when one is enforced.</summary>
     public long? MemoryLimitBytes { get; init; }

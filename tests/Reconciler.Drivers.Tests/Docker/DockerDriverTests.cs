@@ -122,6 +122,7 @@ public sealed class DockerDriverTests : IAsyncLifetime
         body.Should().Be("recon-test 1\n");
         var usage = await _driver.StatsAsync(task.Id, CancellationToken.None);
         usage!.MemoryLimitBytes.Should().Be(300L * 1024 * 1024, "the task's default memoryMB is the container's limit");
+        usage.MemoryRssBytes.Should().BePositive("httpd holds resident anonymous memory").And.BeLessThanOrEqualTo(usage.MemoryBytes);
     }
 
     [DockerFact]

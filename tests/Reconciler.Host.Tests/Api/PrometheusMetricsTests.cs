@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using Reconciler.Host.Agent;
 using Reconciler.Host.Tests.Fixtures;
@@ -20,7 +19,7 @@ public sealed class PrometheusMetricsTests
         return agent;
     }
 
-    [Fact]
+    [PromtoolFact]
     public async Task With_prometheus_metrics_on_the_agent_serves_its_controllers_figures_in_the_text_format_promtool_accepts()
     {
         using var data = new TempDirectory();
@@ -38,37 +37,28 @@ public sealed class PrometheusMetricsTests
         text.Should().MatchRegex(@"(?m)^reconciler_reconciles_total\{controller=""[^""]+"",result=""[a-z]+""\} [1-9]")
             .And.MatchRegex(@"(?m)^reconciler_reconcile_duration_seconds_bucket\{controller=""[^""]+"",le=""\+Inf""\} [1-9]")
             .And.MatchRegex(@"(?m)^reconciler_queue_depth\{controller=""[^""]+""\} \d");
-        var check = await PromtoolAsync(text);
+        var check = await Promtool.CheckAsync(text);
         check.ExitCode.Should().Be(0, check.Output);
     }
 
     [Fact]
-    public async Task Without_prometheus_metrics_or_with_another_format_the_answer_says_what_to_do()
+    public async Task Without_prometheus_metrics_or_with_another_format_the_answer_says_what_to_do_while_json_is_always_served()
     {
         using var data = new TempDirectory();
         await using var agent = await StartAsync(data, prometheus: false);
         using var http = new HttpClient { BaseAddress = agent.Address };
 
         var off = await http.GetAsync("/v1/metrics?format=prometheus");
-        var bare = await http.GetAsync("/v1/metrics");
+        var other = await http.GetAsync("/v1/metrics?format=statsd");
+        var json = await http.GetAsync("/v1/metrics");
 
         off.StatusCode.Should().Be(HttpStatusCode.BadRequest);
         (await off.ErrorAsync())["message"]!.GetValue<string>().Should().Contain("prometheus_metrics = true");
-        bare.StatusCode.Should().Be(HttpStatusCode.BadRequest);
-        (await bare.ErrorAsync())["message"]!.GetValue<string>().Should().Contain("?format=prometheus");
-    }
-
-    // promtool (Debian's prometheus package, installed by scripts/install-test-deps.sh) lints the exposition format.
-    private static async Task<(int ExitCode, string Output)> PromtoolAsync(string metrics)
-    {
-        using var process = Process.Start(new ProcessStartInfo("promtool", "check metrics")
-        {
-            RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true,
-        })!;
-        await process.StandardInput.WriteAsync(metrics);
-        process.StandardInput.Close();
-        var output = await process.StandardOutput.ReadToEndAsync() + await process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        return (process.ExitCode, output);
+        other.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        (await other.ErrorAsync())["message"]!.GetValue<string>().Should().Contain("?format=prometheus");
+        json.StatusCode.Should().Be(HttpStatusCode.OK);
+        var body = System.Text.Json.Nodes.JsonNode.Parse(await json.Content.ReadAsStringAsync())!;
+        body["gauges"]!.AsArray().Should().Contain(g => g!["name"]!.GetValue<string>() == "reconciler.queue.depth");
+        body["timestamp"]!.GetValue<string>().Should().NotBeEmpty();
     }
 }

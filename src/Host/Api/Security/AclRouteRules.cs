@@ -40,7 +40,13 @@ public sealed class AclRouteRules(Func<string, KindDescription?> findKind)
             "deployment" => new CapabilityRequirement(read ? AclCapabilities.ReadJob : AclCapabilities.SubmitJob, ns),
             "allocation" => new CapabilityRequirement(read ? AclCapabilities.ReadJob : AclCapabilities.AllocLifecycle, ns),
             "evaluation" => new CapabilityRequirement(AclCapabilities.ReadJob, ns),
-            "client" => new CapabilityRequirement(rest is [.., "exec"] ? AclCapabilities.AllocExec : AclCapabilities.ReadLogs, ns),
+            "client" => rest switch
+            {
+                ["stats"] => NodeRead,
+                ["allocation", _, "stats"] => new CapabilityRequirement(AclCapabilities.ReadJob, ns),
+                [.., "exec"] => new CapabilityRequirement(AclCapabilities.AllocExec, ns),
+                _ => new CapabilityRequirement(AclCapabilities.ReadLogs, ns),
+            },
             "node" => read ? NodeRead : NodeWrite,
             _ => ResourceRoute(area, rest, read, request.Namespace),
         };

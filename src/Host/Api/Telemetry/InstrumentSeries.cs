@@ -25,7 +25,7 @@ internal sealed class InstrumentSeries(Instrument instrument)
     /// <summary>Records one measurement: an increment, an observed value, or a sample of a histogram.</summary>
     public void Record(double value, ReadOnlySpan<KeyValuePair<string, object?>> tags)
     {
-        var cell = _cells.GetOrAdd(Labels(tags), _ => new Cell(_kind == Kind.Histogram ? Buckets.Length : 0));
+        var cell = _cells.GetOrAdd(Labels(tags), static (_, state) => new Cell(state.Kind == Kind.Histogram ? Buckets.Length : 0, state.Tags), (Kind: _kind, Tags: TagMap(tags)));
         lock (cell)
         {
             switch (_kind)
@@ -42,6 +42,32 @@ internal sealed class InstrumentSeries(Instrument instrument)
                 default:
                     cell.Value += value;
                     break;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Forgets an observable instrument's series before it is observed again, so a label set its callback no longer
+    /// reports (a stopped task) disappears instead of repeating its last value.
+    /// </summary>
+    public void ForgetObserved()
+    {
+        if (instrument.IsObservable) _cells.Clear();
+    }
+
+    /// <summary>The series as <c>/v1/metrics</c> JSON lists them: gauges, counters, or samples (histograms), by the instrument's own name.</summary>
+    public IEnumerable<MetricPoint> Points()
+    {
+        foreach (var (_, cell) in _cells.OrderBy(c => c.Key, StringComparer.Ordinal))
+        {
+            lock (cell)
+            {
+                yield return _kind switch
+                {
+                    Kind.Gauge => new MetricPoint(MetricPointKind.Gauge, instrument.Name, cell.Labels, cell.Value, null, null),
+                    Kind.Counter => new MetricPoint(MetricPointKind.Counter, instrument.Name, cell.Labels, cell.Value, null, null),
+                    _ => new MetricPoint(MetricPointKind.Sample, instrument.Name, cell.Labels, null, cell.Count, cell.Value),
+                };
             }
         }
     }
@@ -88,6 +114,13 @@ internal sealed class InstrumentSeries(Instrument instrument)
         return string.Join(",", sorted.Select(t => $"{Sanitize(t.Key)}=\"{Escape(Convert.ToString(t.Value, CultureInfo.InvariantCulture) ?? "", quotes: true)}\""));
     }
 
+    private static Dictionary<string, string> TagMap(ReadOnlySpan<KeyValuePair<string, object?>> tags)
+    {
+        var map = new Dictionary<string, string>(tags.Length, StringComparer.Ordinal);
+        foreach (var tag in tags) map[tag.Key] = Convert.ToString(tag.Value, CultureInfo.InvariantCulture) ?? "";
+        return map;
+    }
+
     private static Kind KindOf(Instrument instrument) => instrument switch
     {
         Counter<long> or Counter<int> or Counter<double> or ObservableCounter<long> or ObservableCounter<int> or ObservableCounter<double> => Kind.Counter,
@@ -117,8 +150,9 @@ internal sealed class InstrumentSeries(Instrument instrument)
 
     private static string Number(double value) => value.ToString("R", CultureInfo.InvariantCulture);
 
-    private sealed class Cell(int buckets)
+    private sealed class Cell(int buckets, IReadOnlyDictionary<string, string> labels)
     {
+        public readonly IReadOnlyDictionary<string, string> Labels = labels;
         public double Value;
         public long Count;
         public readonly long[] Buckets = new long[buckets];

@@ -1,6 +1,8 @@
 using System.CommandLine;
 using System.Globalization;
+using System.Text.Json;
 using System.Text.Json.Nodes;
+using Reconciler.Client.Stats;
 using Reconciler.Host.Api.Contracts;
 using Reconciler.Host.Cli.Jobs;
 using Reconciler.Host.Cli.Output;
@@ -10,7 +12,7 @@ using Reconciler.Resources.Kinds;
 namespace Reconciler.Host.Cli.Allocations;
 
 /// <summary>
-/// <c>recon alloc status|restart|stop ALLOC</c>. ALLOC is an id, an unambiguous prefix of one, or a job name (then a
+/// <c>recon alloc status [-stats]|restart|stop ALLOC</c>. ALLOC is an id, an unambiguous prefix of one, or a job name (then a
 /// running allocation of that job); the agent resolves it and lists the candidates of an ambiguous prefix.
 /// </summary>
 public static class AllocCommand
@@ -29,18 +31,26 @@ public static class AllocCommand
     {
         var id = IdArgument();
         var format = OutputFormatOption.Create();
-        var command = new Command("status", "Show an allocation: where it runs, its status and its tasks.") { id, format };
+        var stats = NomadFlag.Create<bool>("stats", "Show what the running tasks use (CPU, memory), sampled now by the client running them.");
+        var command = new Command("status", "Show an allocation: where it runs, its status and its tasks.") { id, stats, format };
         var remote = RemoteOptions.AddTo(command);
         command.SetAction(async (parse, ct) =>
         {
             using var client = remote.Connect(parse, session.Environment);
             var json = await client.GetAsync<JsonObject>(Path(client, parse.GetRequiredValue(id)), ct);
+            var allocation = Typed.As<Allocation>(json);
+            var usage = parse.GetValue(stats) && allocation.Status.ClientStatus == AllocationClientStatus.Running
+                ? await client.GetAsync<AllocationUsage>(client.Namespaced($"/v1/client/allocation/{Uri.EscapeDataString(allocation.Metadata.Name)}/stats"), ct)
+                : null;
             if (parse.GetValue(format) is var output && output != OutputFormat.Table)
             {
+                if (usage is not null) json["stats"] = JsonSerializer.SerializeToNode(usage, ApiJson.Options);
                 ObjectPrinter.Print(session, json, output, true);
                 return 0;
             }
-            Print(session, Typed.As<Allocation>(json));
+            Print(session, allocation);
+            if (usage is not null) AllocStatsPrinter.Print(session, usage);
+            else if (parse.GetValue(stats)) session.Out.WriteLine($"{System.Environment.NewLine}Task Resources{System.Environment.NewLine}The allocation is not running: no resource usage to show.");
             return 0;
         });
         return command;

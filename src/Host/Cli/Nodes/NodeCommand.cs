@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json.Nodes;
+using Reconciler.Client.Stats;
 using Reconciler.Host.Api.Contracts;
 using Reconciler.Host.Cli.Jobs;
 using Reconciler.Host.Cli.Output;
@@ -10,7 +11,7 @@ using Reconciler.Resources.Model;
 
 namespace Reconciler.Host.Cli.Nodes;
 
-/// <summary><c>recon node status [-allocs] [NODE]</c>, <c>recon node drain -enable|-disable [-deadline D] NODE</c>, <c>recon node eligibility -enable|-disable NODE</c>.</summary>
+/// <summary><c>recon node status [-allocs] [NODE]</c>, <c>recon node status -stats NODE</c>, <c>recon node drain -enable|-disable [-deadline D] NODE</c>, <c>recon node eligibility -enable|-disable NODE</c>.</summary>
 public static class NodeCommand
 {
     /// <summary>Builds the command group.</summary>
@@ -25,8 +26,9 @@ public static class NodeCommand
     {
         var node = new Argument<string?>("NODE") { Description = "A node's name; every node when left out.", Arity = ArgumentArity.ZeroOrOne };
         var allocs = NomadFlag.Create<bool>("allocs", "Count the running allocations of each node in the list.");
+        var stats = NomadFlag.Create<bool>("stats", "With NODE: show what its machine uses (CPU, memory, disk), sampled now by its client.");
         var format = OutputFormatOption.Create();
-        var command = new Command("status", "Show nodes, or one node with its allocations.") { node, allocs, format };
+        var command = new Command("status", "Show nodes, or one node with its allocations.") { node, allocs, stats, format };
         var remote = RemoteOptions.AddTo(command, namespaced: false);
         command.SetAction(async (parse, ct) =>
         {
@@ -35,10 +37,13 @@ public static class NodeCommand
             if (parse.GetValue(node) is { } name)
             {
                 var one = await client.GetAsync<NodeWithAllocations>($"/v1/node/{Uri.EscapeDataString(name)}", ct);
-                if (output != OutputFormat.Table) session.Out.WriteLine(OutputFormatOption.Render(one, output));
+                var host = parse.GetValue(stats) ? await client.GetAsync<HostUsage>($"/v1/client/stats?node={Uri.EscapeDataString(name)}", ct) : null;
+                if (output != OutputFormat.Table) session.Out.WriteLine(host is null ? OutputFormatOption.Render(one, output) : OutputFormatOption.Render(new { one.Node, one.Allocations, Stats = host }, output));
                 else PrintOne(session, Typed.As<Node>(one.Node), Typed.All<Allocation>(one.Allocations));
+                if (host is not null && output == OutputFormat.Table) HostStatsPrinter.Print(session, host);
                 return 0;
             }
+            if (parse.GetValue(stats)) throw new CommandException("-stats shows one node's machine: name the node, e.g. `recon node status -stats NODE`.");
             var list = await client.GetAsync<ResourceList>("/v1/nodes", ct);
             if (output != OutputFormat.Table) ObjectPrinter.Print(session, list.Items, output, false, "");
             else if (list.Items.Count == 0) session.Out.WriteLine("No nodes registered; a client agent registers its node (`recon agent -dev` runs one).");

@@ -54,7 +54,7 @@ public static class SnapshotInspectCommand
             ("Format", info.FormatVersion.ToString(CultureInfo.InvariantCulture)),
             ("Revision", info.Revision.ToString(CultureInfo.InvariantCulture)),
             ("Created", info.CreatedAt.ToString("u", CultureInfo.InvariantCulture)),
-            ("Size", ByteSize(info.SizeBytes)),
+            ("Size", ByteSize.Format(info.SizeBytes)),
         };
         var text = new StringWriter();
         WriteColumns(text, rows);
@@ -66,11 +66,4 @@ public static class SnapshotInspectCommand
 
     private static void WriteColumns(TextWriter writer, IReadOnlyList<(string Left, string Right)> rows) =>
         TableWriter.WritePlain(writer, null, [.. rows.Select(r => (IReadOnlyList<string>)[r.Left, r.Right])]);
-
-    private static string ByteSize(long bytes) => bytes switch
-    {
-        < 1024 => $"{bytes} B",
-        < 1024 * 1024 => $"{bytes / 1024.0:0.0} KiB",
-        _ => $"{bytes / (1024.0 * 1024):0.0} MiB",
-    };
 }

@@ -1,13 +1,14 @@
 using System.Runtime.CompilerServices;
 
 using Reconciler.Client.Runner;
+using Reconciler.Client.Stats;
 using Reconciler.Drivers;
 using Reconciler.Drivers.Logs;
 
 namespace Reconciler.Client.Access;
 
 /// <summary><see cref="IAllocationAccess"/> over the runner's live task handles and the tasks' log files.</summary>
-internal sealed class AllocationAccess(ClientOptions options, LiveAllocations allocations, AllocationWakeup wakeup, TimeProvider time) : IAllocationAccess
+internal sealed class AllocationAccess(ClientOptions options, LiveAllocations allocations, AllocationWakeup wakeup, ClientStats stats, TimeProvider time) : IAllocationAccess
 {
     public async IAsyncEnumerable<ReadOnlyMemory<byte>> ReadLogsAsync(LogRequest request, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
@@ -71,6 +72,10 @@ internal sealed class AllocationAccess(ClientOptions options, LiveAllocations al
         wakeup.Wake(live.Key);
         return null;
     }
+
+    public async Task<AllocationUsage> StatsAsync(string allocationId, CancellationToken cancellationToken) =>
+        await stats.AllocationAsync(allocationId, cancellationToken).ConfigureAwait(false)
+            ?? throw new AllocationAccessException($"allocation {allocationId} is not running on node {options.NodeName}");
 
     private (ITaskDriver Driver, string TaskId)? RunningTask(string allocationId, string taskName) =>
         allocations.Find(allocationId)?.Tasks.GetValueOrDefault(taskName) is { Running: true, Driver: { } driver, Handle: { } handle }

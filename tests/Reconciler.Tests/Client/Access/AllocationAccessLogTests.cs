@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Reconciler.Client;
 using Reconciler.Client.Access;
 using Reconciler.Client.Runner;
+using Reconciler.Client.Stats;
 using Reconciler.Drivers.Logs;
 
 namespace Reconciler.Tests.Client.Access;
@@ -18,7 +19,9 @@ public sealed class AllocationAccessLogTests : IDisposable
     public AllocationAccessLogTests()
     {
         _options = new ClientOptions { NodeName = "node-1", DataDirectory = _data };
-        _access = new AllocationAccess(_options, new LiveAllocations(), new AllocationWakeup(new ServiceCollection().BuildServiceProvider()), TimeProvider.System);
+        var live = new LiveAllocations();
+        var stats = new ClientStats(_options, new NodeIdentity(_options), live, new Reconciler.Informers.ResourceCache(), TimeProvider.System);
+        _access = new AllocationAccess(_options, live, new AllocationWakeup(new ServiceCollection().BuildServiceProvider()), stats, TimeProvider.System);
     }
 
     public void Dispose() => Directory.Delete(_data, recursive: true);

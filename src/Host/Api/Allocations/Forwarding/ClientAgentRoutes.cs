@@ -7,7 +7,7 @@ namespace Reconciler.Host.Api.Allocations.Forwarding;
 
 /// <summary>
 /// The routes a client agent serves to other agents for its own allocations (<see cref="NodeAllocationEndpoints"/>):
-/// a server forwards logs, exec and restart of a remote node's allocation there, with the id and task already resolved.
+/// a server forwards logs, exec, restart and stats of a remote node's allocation there, with the id and task already resolved.
 /// </summary>
 public static class ClientAgentRoutes
 {
@@ -32,6 +32,12 @@ public static class ClientAgentRoutes
 
     /// <summary><c>POST</c>: restarts one task (<c>task</c>) or all of them.</summary>
     public static string Restart(string allocationId, string? taskName) => Path(allocationId, "restart", ("task", taskName));
+
+    /// <summary><c>GET</c>: what the allocation's running tasks use now (<see cref="Reconciler.Client.Stats.AllocationUsage"/>).</summary>
+    public static string Stats(string allocationId) => Path(allocationId, "stats");
+
+    /// <summary><c>GET</c>: what the client's machine uses now (<see cref="Reconciler.Client.Stats.HostUsage"/>).</summary>
+    public const string HostStats = "/v1/internal/client/stats";
 
     private static string Path(string allocationId, string action, params (string Name, string? Value)[] query)
     {

@@ -1,11 +1,13 @@
 using Reconciler.Client;
+using Reconciler.Client.Stats;
+using Reconciler.Host.Api.Contracts;
 using Reconciler.Host.Api.Errors;
 
 namespace Reconciler.Host.Api.Allocations.Forwarding;
 
 /// <summary>
-/// Maps <see cref="ClientAgentRoutes"/> on an agent that runs a client: the logs, exec and restart of this node's own
-/// allocations, for servers forwarding a person's request (<see cref="RemoteAllocationAccess"/>). The servers resolved
+/// Maps <see cref="ClientAgentRoutes"/> on an agent that runs a client: the logs, exec, restart and stats of this node's own
+/// allocations, and its machine's stats, for servers forwarding a person's request (<see cref="RemoteAllocationAccess"/>). The servers resolved
 /// the allocation and task already, so these read no store; with ACLs they need the agents' token (<see cref="AgentTokenGate"/>).
 /// </summary>
 public static class NodeAllocationEndpoints
@@ -27,6 +29,19 @@ public static class NodeAllocationEndpoints
             var refused = await access.RestartAsync(id, task.Length == 0 ? null : task, http.RequestAborted);
             return refused is null ? Results.NoContent() : throw ApiException.Conflict(refused);
         });
+        allocation.MapGet("/stats", async (string id, HttpContext http, IAllocationAccess access) =>
+        {
+            try
+            {
+                return Results.Json(await access.StatsAsync(id, http.RequestAborted), ApiJson.Options);
+            }
+            catch (AllocationAccessException e)
+            {
+                throw ApiException.Conflict(e.Message);
+            }
+        });
+        app.MapGet(ClientAgentRoutes.HostStats, (ClientStats stats) => Results.Json(stats.Host(), ApiJson.Options))
+            .AddEndpointFilter<AgentTokenGate>().WithTags("Internal");
         return app;
     }
 

@@ -4,6 +4,8 @@ using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Reconciler.Client;
+using Reconciler.Client.Stats;
+using Reconciler.Host.Api.Contracts;
 using Reconciler.Drivers;
 using Reconciler.Resources.Kinds;
 
@@ -12,7 +14,7 @@ namespace Reconciler.Host.Api.Allocations.Forwarding;
 /// <summary>
 /// <see cref="IAllocationAccess"/> of another node's client agent, over its <see cref="ClientAgentRoutes"/>: a log is
 /// streamed through chunk by chunk as the agent sends it, exec is relayed frame by frame over a WebSocket both ways
-/// (exit code included), a restart is one call. A node that cannot be reached is an <see cref="AllocationAccessException"/>
+/// (exit code included), a restart and a stats sample are one call each. A node that cannot be reached is an <see cref="AllocationAccessException"/>
 /// saying which node, at which address, and why.
 /// </summary>
 public sealed class RemoteAllocationAccess(ClientAgentHttp http, string nodeName, Node? node) : IAllocationAccess
@@ -71,6 +73,16 @@ public sealed class RemoteAllocationAccess(ClientAgentHttp http, string nodeName
     {
         using var response = await SendAsync(HttpMethod.Post, ClientAgentRoutes.Restart(allocationId, taskName), allocationId, cancellationToken).ConfigureAwait(false);
         return response.StatusCode == HttpStatusCode.Conflict ? await MessageAsync(response, cancellationToken).ConfigureAwait(false) : null;
+    }
+
+    /// <inheritdoc />
+    public async Task<AllocationUsage> StatsAsync(string allocationId, CancellationToken cancellationToken)
+    {
+        using var response = await SendAsync(HttpMethod.Get, ClientAgentRoutes.Stats(allocationId), allocationId, cancellationToken).ConfigureAwait(false);
+        if (response.StatusCode == HttpStatusCode.Conflict) throw new AllocationAccessException(await MessageAsync(response, cancellationToken).ConfigureAwait(false));
+        var text = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+        return JsonSerializer.Deserialize<AllocationUsage>(text, ApiJson.Options)
+            ?? throw new AllocationAccessException($"the client agent of node {nodeName} answered no stats for allocation {Short(allocationId)}");
     }
 
     // A successful or 409 answer comes back (409 is the client's own "not here, not running"); anything else is a failure to read.
