@@ -34,6 +34,24 @@ public sealed class JobReverterTests
     }
 
     [Fact]
+    public async Task A_version_recorded_meanwhile_by_another_writer_is_in_the_history_read_right_after_recording()
+    {
+        var kinds = ResourceKindRegistry.CreateDefault();
+        kinds.Register<JobVersion>();
+        await using var inner = new InMemoryResourceStore(new ResourceJson(kinds));
+        var job = await new ResourceClient(inner).ApplyAsync(Job("v1"));
+        await new JobHistory(new ResourceClient(inner), new DeploymentOptions()).RecordAsync(job);
+        // The history controller's write of the same version, still being committed: reads do not see it yet.
+        var trailing = new Clients.TrailingReadsStore(inner, DeploymentNames.JobVersion("default", "web", 1), before: null) { StaleUntil = DateTime.UtcNow + TimeSpan.FromMilliseconds(30) };
+        var history = new JobHistory(new ResourceClient(trailing), new DeploymentOptions());
+
+        await history.RecordAsync(job);
+        var versions = await history.VersionsAsync("default", "web");
+
+        versions.Select(v => v.Spec.Version).Should().Equal(1);
+    }
+
+    [Fact]
     public async Task A_revert_goes_through_when_the_job_controller_writes_the_jobs_status_meanwhile()
     {
         var (store, client, reverter) = await TwoVersionsAsync();
