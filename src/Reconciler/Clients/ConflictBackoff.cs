@@ -1,3 +1,6 @@
+using Reconciler.Resources.Model;
+using Reconciler.Store;
+
 namespace Reconciler.Clients;
 
 /// <summary>
@@ -9,6 +12,24 @@ namespace Reconciler.Clients;
 /// </summary>
 public static class ConflictBackoff
 {
+    private const int VisibleAttempts = 10;
+
+    /// <summary>
+    /// Reads the object a create met (a put at revision 0 that conflicted): another writer made it, and a read sees it
+    /// once that write is committed, so a read right away may still find nothing. Waits for it as retries do; null
+    /// when it does not appear (it was deleted meanwhile).
+    /// </summary>
+    public static async Task<Resource?> ReadCreatedAsync(IResourceStore store, ResourceKey key, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        for (var attempt = 0; ; attempt++)
+        {
+            var created = await store.GetAsync(key, cancellationToken).ConfigureAwait(false);
+            if (created is not null || attempt == VisibleAttempts) return created;
+            await DelayAsync(attempt + 1, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
     /// <summary>Waits before retry number <paramref name="attempt"/> + 1 (0 for the first retry).</summary>
     public static Task DelayAsync(int attempt, CancellationToken cancellationToken) =>
         attempt <= 0 ? Task.CompletedTask : Task.Delay(TimeSpan.FromMilliseconds(1 << Math.Min(attempt - 1, 7)), cancellationToken);

@@ -1,3 +1,4 @@
+using Reconciler.Clients;
 using Reconciler.Resources.Kinds;
 using Reconciler.Resources.Model;
 using Reconciler.Scheduling;
@@ -34,7 +35,8 @@ public sealed class DeploymentStarter(IResourceStore store, TimeProvider time) :
         }
         catch (ConflictException)
         {
-            return await store.GetAsync(key, cancellationToken).ConfigureAwait(false) as Deployment;
+            // Started meanwhile by another evaluation of this version, perhaps still being committed.
+            return await ConflictBackoff.ReadCreatedAsync(store, key, cancellationToken).ConfigureAwait(false) as Deployment;
         }
     }
 

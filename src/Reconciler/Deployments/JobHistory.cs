@@ -42,22 +42,11 @@ public sealed class JobHistory(ResourceClient client, DeploymentOptions options)
             {
                 // Recorded meanwhile by another reconcile of the same generation, perhaps still being committed: a
                 // read sees it only once it is, and callers list the history right after recording.
-                await AwaitVisibleAsync(key, cancellationToken).ConfigureAwait(false);
+                await ConflictBackoff.ReadCreatedAsync(client.Store, key, cancellationToken).ConfigureAwait(false);
             }
         }
         await PruneAsync(job.Metadata.Namespace, job.Metadata.Name, cancellationToken).ConfigureAwait(false);
     }
-
-    private async Task AwaitVisibleAsync(ResourceKey key, CancellationToken cancellationToken)
-    {
-        for (var attempt = 1; attempt <= VisibleAttempts; attempt++)
-        {
-            await ConflictBackoff.DelayAsync(attempt, cancellationToken).ConfigureAwait(false);
-            if (await client.GetAsync<JobVersion>(key, cancellationToken).ConfigureAwait(false) is not null) return;
-        }
-    }
-
-    private const int VisibleAttempts = 10;
 
     /// <summary>Marks version <paramref name="version"/> of <paramref name="job"/> stable; false when it is no longer recorded.</summary>
     public async Task<bool> MarkStableAsync(string? @namespace, string job, long version, CancellationToken cancellationToken = default)
