@@ -102,7 +102,8 @@ internal sealed class TestCertificates : IDisposable
         names.AddDnsName("localhost");
         foreach (var extra in extraNames) names.AddDnsName(extra);
         request.CertificateExtensions.Add(names.Build());
-        using var certificate = request.Create(authority, DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(30), RandomNumberGenerator.GetBytes(16));
+        // Within the CA's validity, which is fixed by the CA itself: two clock reads a second apart would not be.
+        using var certificate = request.Create(authority, DateTimeOffset.UtcNow.AddDays(-1), new DateTimeOffset(authority.NotAfter).AddDays(-1), RandomNumberGenerator.GetBytes(16));
         return (_files.Write($"{name}.pem", certificate.ExportCertificatePem()), _files.Write($"{name}-key.pem", key.ExportPkcs8PrivateKeyPem()));
     }
 }
