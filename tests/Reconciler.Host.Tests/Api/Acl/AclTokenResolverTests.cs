@@ -39,6 +39,19 @@ public sealed class AclTokenResolverTests
     }
 
     [Fact]
+    public async Task A_deleted_token_is_not_found_on_the_next_request_though_it_was_found_before()
+    {
+        var resolver = new AclTokenResolver(_store, _time);
+        var secret = await StoreTokenAsync(null, "readonly");
+        var token = await resolver.FindAsync(secret, CancellationToken.None);
+
+        await _store.DeleteAsync(token!.Key);
+        var after = await resolver.FindAsync(secret, CancellationToken.None);
+
+        after.Should().BeNull("the token was deleted");
+    }
+
+    [Fact]
     public async Task A_client_token_gets_the_rules_of_the_policies_that_exist_and_a_missing_one_grants_nothing()
     {
         var resolver = new AclTokenResolver(_store, _time);
