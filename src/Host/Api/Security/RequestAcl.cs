@@ -24,8 +24,18 @@ public static class RequestAcl
     }
 
     /// <summary>Whether the caller may list an object: the test <see cref="Visible{T}"/> and the event stream apply to each.</summary>
-    public static Func<ResourceKey, bool> MayList(HttpContext http) =>
-        Of(http) is { } permissions ? key => KindAccess.ToList(key).IsMetBy(permissions, anonymous: false) : _ => true;
+    /// <remarks>The answer depends only on the kind and namespace, so each pair is worked out once per request.</remarks>
+    public static Func<ResourceKey, bool> MayList(HttpContext http)
+    {
+        if (Of(http) is not { } permissions) return _ => true;
+        var answers = new Dictionary<(string Kind, string? Namespace), bool>();
+        return key =>
+        {
+            if (!answers.TryGetValue((key.Kind, key.Namespace), out var may))
+                answers[(key.Kind, key.Namespace)] = may = KindAccess.ToList(key).IsMetBy(permissions, anonymous: false);
+            return may;
+        };
+    }
 
     /// <summary>Refuses (403, before anything is written) when the caller may not write one of <paramref name="keys"/>.</summary>
     public static void DemandWrite(HttpContext http, IEnumerable<ResourceKey> keys)
