@@ -11,25 +11,6 @@ namespace Reconciler.Host.Tests.Api;
 /// </summary>
 public sealed class ClientTelemetryAgent : IAsyncLifetime
 {
-    private const string Sleeper = """
-        apiVersion: recon/v1
-        kind: Job
-        metadata:
-          name: sleeper
-        spec:
-          groups:
-            - name: nap
-              tasks:
-                - name: sleep
-                  driver: exec
-                  config:
-                    command: /usr/bin/busybox
-                    args: ["sleep", "3600"]
-                  resources:
-                    cpu: 50
-                    memoryMB: 32
-        """;
-
     internal RunningAgent Agent { get; private set; } = null!;
 
     internal string AllocationId { get; private set; } = "";
@@ -45,7 +26,7 @@ public sealed class ClientTelemetryAgent : IAsyncLifetime
             },
         });
         await SimulatedNodes.AwaitReadyNodeAsync(Agent.Http);
-        var run = await Agent.CliAsync("job", "run", Agent.Files.Write("sleeper.yaml", Sleeper));
+        var run = await Agent.CliAsync("job", "run", Agent.Files.Write("sleeper.yaml", Manifests.Sleeper("sleeper", 3600, cpu: 50, memoryMB: 32)));
         run.ExitCode.Should().Be(0, run.Output + run.Error);
         var allocations = await SimulatedNodes.AwaitAllocationsAsync(Agent.Http, "sleeper", a => a.Count == 1);
         AllocationId = allocations[0]["metadata"]!["name"]!.GetValue<string>();

@@ -31,6 +31,25 @@ internal static class Manifests
                     command: /bin/true
         """;
 
+    /// <summary>
+    /// A job <paramref name="name"/> whose one group <c>nap</c> runs one exec task <c>sleep</c>: busybox sleeping
+    /// <paramref name="seconds"/>, a real process that stays up (a marker number of seconds names a test's processes).
+    /// </summary>
+    public static string Sleeper(string name, int seconds, int cpu = 20, int memoryMB = 16) => $$"""
+        apiVersion: recon/v1
+        kind: Job
+        metadata:
+          name: {{name}}
+        spec:
+          groups:
+            - name: nap
+              tasks:
+                - name: sleep
+                  driver: exec
+                  config: { command: /usr/bin/busybox, args: ["sleep", "{{seconds}}"] }
+                  resources: { cpu: {{cpu}}, memoryMB: {{memoryMB}} }
+        """;
+
     public const string SecretValue = "s3cr3t-never-shown";
 
     public static string Secret(string name, string value = SecretValue) => $"""

@@ -25,7 +25,10 @@ internal sealed class InstrumentSeries(Instrument instrument)
     /// <summary>Records one measurement: an increment, an observed value, or a sample of a histogram.</summary>
     public void Record(double value, ReadOnlySpan<KeyValuePair<string, object?>> tags)
     {
-        var cell = _cells.GetOrAdd(Labels(tags), static (_, state) => new Cell(state.Kind == Kind.Histogram ? Buckets.Length : 0, state.Tags), (Kind: _kind, Tags: TagMap(tags)));
+        var labels = Labels(tags);
+        // The label map is built only for a label set not seen before, not on every measurement.
+        if (!_cells.TryGetValue(labels, out var cell))
+            cell = _cells.GetOrAdd(labels, new Cell(_kind == Kind.Histogram ? Buckets.Length : 0, TagMap(tags)));
         lock (cell)
         {
             switch (_kind)
@@ -35,8 +38,7 @@ internal sealed class InstrumentSeries(Instrument instrument)
                     cell.Count++;
                     cell.Value += value;
                     break;
-                case Kind.Counter when instrument.IsObservable:
-                case Kind.Gauge when instrument.IsObservable:
+                case Kind.Counter or Kind.Gauge when instrument.IsObservable:
                     cell.Value = value;
                     break;
                 default:
