@@ -18,6 +18,9 @@ public sealed class DirectorySync(GitOpsConfig config, ManifestSet manifests, Ma
 {
     private readonly string _path = config.Path ?? throw new ArgumentException("[gitops] has no path.", nameof(config));
 
+    /// <summary>The directory it syncs (<c>[gitops] path</c>).</summary>
+    public string Path => _path;
+
     /// <summary>Reads and applies the directory once.</summary>
     public async Task<SyncResult> SyncAsync(CancellationToken cancellationToken)
     {

@@ -14,7 +14,7 @@ public sealed class GitOpsSync(GitOpsConfig config, DirectorySync sync, GitOpsSt
     /// <summary>How long manifest changes must be quiet before they sync.</summary>
     public static readonly TimeSpan Debounce = TimeSpan.FromMilliseconds(300);
 
-    private readonly string _path = config.Path ?? throw new ArgumentException("[gitops] has no path.", nameof(config));
+    private readonly string _path = sync.Path;
 
     /// <inheritdoc />
     public async Task RunAsync(CancellationToken cancellationToken)

@@ -1,3 +1,5 @@
+using Reconciler.Host.Cli;
+
 namespace Reconciler.Host.GitOps;
 
 /// <summary>
@@ -44,6 +46,5 @@ public sealed class ManifestChangeWatcher : IDisposable
     /// <inheritdoc />
     public void Dispose() => _watcher.Dispose();
 
-    private static bool IsManifest(string name) =>
-        name.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".yml", StringComparison.OrdinalIgnoreCase);
+    private static bool IsManifest(string name) => DirectoryFiles.HasExtension(name, DirectoryFiles.ManifestExtensions);
 }

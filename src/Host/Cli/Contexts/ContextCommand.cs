@@ -86,10 +86,9 @@ public static class ContextCommand
             else if (masked.Count == 0)
                 session.Error.WriteLine("No contexts; create one with `recon context set NAME --address ...`.");
             else
-                TableWriter.Write(session, tls ? ["CURRENT", "NAME", "ADDRESS", "TOKEN", "NAMESPACE", "CA CERT", "CLIENT CERT"] : ["CURRENT", "NAME", "ADDRESS", "TOKEN", "NAMESPACE"],
-                    [.. masked.Select(c => (IReadOnlyList<string>)(tls
-                        ? [c.Current ? "*" : "", c.Name, c.Address ?? "", c.Token ?? "", c.Namespace ?? "", c.CaCert ?? "", c.ClientCert ?? ""]
-                        : [c.Current ? "*" : "", c.Name, c.Address ?? "", c.Token ?? "", c.Namespace ?? ""]))]);
+                TableWriter.Write(session, ["CURRENT", "NAME", "ADDRESS", "TOKEN", "NAMESPACE", .. tls ? ["CA CERT", "CLIENT CERT"] : Array.Empty<string>()],
+                    [.. masked.Select(c => (IReadOnlyList<string>)[c.Current ? "*" : "", c.Name, c.Address ?? "", c.Token ?? "", c.Namespace ?? "",
+                        .. tls ? [c.CaCert ?? "", c.ClientCert ?? ""] : Array.Empty<string>()])]);
             return 0;
         });
         return command;

@@ -183,14 +183,12 @@ public sealed class ReconApiClient : IDisposable
         if (_certificates?.Refusal is { } refusal)
             return new CommandException($"the agent at {address} is not trusted: {refusal} — pass --ca-cert FILE or set RECON_CACERT to the CA that signed it");
         if (IsHttps && e.InnerException is AuthenticationException or IOException)
-            return new CommandException($"the agent at {address} ended the TLS connection ({Innermost(e).Message}) — if it verifies clients (verify_https_client), pass --client-cert and --client-key (or RECON_CLIENT_CERT, RECON_CLIENT_KEY) signed by its CA");
+            return new CommandException($"the agent at {address} ended the TLS connection ({e.GetBaseException().Message}) — if it verifies clients (verify_https_client), pass --client-cert and --client-key (or RECON_CLIENT_CERT, RECON_CLIENT_KEY) signed by its CA");
         if (!IsHttps && e.HttpRequestError is HttpRequestError.ResponseEnded or HttpRequestError.InvalidResponse)
             return new CommandException($"the agent at {address} did not answer plain HTTP — if it serves TLS, use https:// in the address");
         var reason = e.InnerException is SocketException socket ? SocketReason(socket.SocketErrorCode) : e.Message;
         return new CommandException($"cannot reach the agent at {address}: {reason} — start one with `recon agent -dev` or set RECON_ADDR");
     }
-
-    private static Exception Innermost(Exception e) => e.InnerException is { } inner ? Innermost(inner) : e;
 
     private static string SocketReason(SocketError error) => error switch
     {
