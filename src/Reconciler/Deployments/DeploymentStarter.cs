@@ -54,6 +54,7 @@ public sealed class DeploymentStarter(IResourceStore store, TimeProvider time) :
             }
             catch (ConflictException) when (attempt < FollowAttempts)
             {
+                await ConflictBackoff.DelayAsync(attempt - 1, cancellationToken).ConfigureAwait(false);
                 if (await store.GetAsync(deployment.Key, cancellationToken).ConfigureAwait(false) is not Deployment fresh) return null;
                 deployment = fresh;
             }

@@ -76,11 +76,13 @@ public sealed class JobReverter(ResourceClient client, JobHistory history)
             { Error: { } error } => $"{failure} - auto revert refused: {error}",
             _ => DeploymentDescriptions.NoStableVersion(failure),
         };
-        for (var current = failed; ;)
+        var current = failed;
+        for (var attempt = 0; ; attempt++)
         {
             var written = await client.UpdateStatusAsync(current with { Status = current.Status with { Description = description, RevertPending = false } }, cancellationToken).ConfigureAwait(false);
             if (written.Succeeded) return written.Resource ?? current;
             // Written meanwhile (the watcher and `deployment fail` both finish a revert): read it again.
+            await ConflictBackoff.DelayAsync(attempt, cancellationToken).ConfigureAwait(false);
             if (await client.GetAsync<Deployment>(failed.Key, cancellationToken).ConfigureAwait(false) is not { } again) return current;
             if (!again.Status.RevertPending) return again;
             current = again;

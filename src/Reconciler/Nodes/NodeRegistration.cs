@@ -46,10 +46,12 @@ public sealed class NodeRegistration(ResourceClient client, TimeProvider time, N
 
     private async Task SetStatusAsync(Node node, NodeState state, string description, string? httpAddress, CancellationToken cancellationToken)
     {
-        for (var current = node; ;)
+        var current = node;
+        for (var attempt = 0; ; attempt++)
         {
             var written = await client.UpdateStatusAsync(current with { Status = current.Status with { State = state, Description = description, LastHeartbeat = time.GetUtcNow(), HttpAddress = httpAddress ?? current.Status.HttpAddress } }, cancellationToken).ConfigureAwait(false);
             if (written.Outcome != WriteOutcome.Conflict) return;
+            await ConflictBackoff.DelayAsync(attempt, cancellationToken).ConfigureAwait(false);
             current = await client.GetAsync<Node>(node.Key, cancellationToken).ConfigureAwait(false) ?? throw new InvalidOperationException($"{node.Key} was deleted while heartbeating.");
         }
     }

@@ -54,10 +54,7 @@ public sealed class JobControllerTests
     public async Task Stopping_a_job_is_a_new_version_whose_deregister_evaluation_stops_every_allocation_and_the_job_stays_dead()
     {
         await using var kit = await SchedulerKit.StartAsync();
-        await kit.JoinAsync("n1");
-        var job = await kit.Kit.ApplyAsync(Cluster.Job("web", Cluster.Group("web", count: 2, cpu: 100, memoryMB: 64)));
-        await kit.Kit.RunUntilIdleAsync();
-        await kit.StartAsync(await kit.RunningAsync("web"));
+        var job = await StartWebAsync(kit, count: 2);
 
         await kit.Kit.ApplyAsync(job with { Spec = job.Spec with { Stop = true } });
         await kit.Kit.RunUntilIdleAsync();
@@ -91,10 +88,7 @@ public sealed class JobControllerTests
     public async Task Deleting_a_job_stops_its_allocations_then_removes_them_and_its_evaluations_with_the_job()
     {
         await using var kit = await SchedulerKit.StartAsync();
-        await kit.JoinAsync("n1");
-        var job = await kit.Kit.ApplyAsync(Cluster.Job("web", Cluster.Group("web", count: 2, cpu: 100, memoryMB: 64)));
-        await kit.Kit.RunUntilIdleAsync();
-        await kit.StartAsync(await kit.RunningAsync("web"));
+        var job = await StartWebAsync(kit, count: 2);
 
         await kit.Kit.Client.DeleteAsync(job.Key);
         await kit.Kit.RunUntilIdleAsync();
@@ -115,15 +109,22 @@ public sealed class JobControllerTests
     public async Task A_purge_does_not_wait_past_its_grace_for_a_client_that_never_reports()
     {
         await using var kit = await SchedulerKit.StartAsync();
-        await kit.JoinAsync("n1");
-        var job = await kit.Kit.ApplyAsync(Cluster.Job("web", Cluster.Group("web", count: 1, cpu: 100, memoryMB: 64)));
-        await kit.Kit.RunUntilIdleAsync();
-        await kit.StartAsync(await kit.RunningAsync("web"));
+        var job = await StartWebAsync(kit, count: 1);
 
         await kit.Kit.Client.DeleteAsync(job.Key);
         await kit.Kit.AdvanceAsync(global::Reconciler.Jobs.JobDeregisterFinalizer.StopGrace + TimeSpan.FromSeconds(1));
 
         (await kit.Kit.GetAsync<Job>(job.Key)).Should().BeNull();
         (await kit.AllocationsAsync("web")).Should().BeEmpty();
+    }
+
+    // One node running job "web" with <count> allocations whose tasks the client has started.
+    private static async Task<Job> StartWebAsync(SchedulerKit kit, int count)
+    {
+        await kit.JoinAsync("n1");
+        var job = await kit.Kit.ApplyAsync(Cluster.Job("web", Cluster.Group("web", count: count, cpu: 100, memoryMB: 64)));
+        await kit.Kit.RunUntilIdleAsync();
+        await kit.StartAsync(await kit.RunningAsync("web"));
+        return job;
     }
 }

@@ -8,11 +8,11 @@ namespace Reconciler.Host.Api.Resources;
 /// <summary>
 /// Writes to objects that controllers write at the same time (a node's status on every heartbeat, a job's summary on
 /// every allocation change): on a conflict, back off a little, read again and write again, a bounded number of times.
-/// A read can trail a write that is still being committed, so an immediate retry may meet the same conflict.
+/// Paced by <see cref="ConflictBackoff"/>, as every read-modify-write loop is.
 /// </summary>
 public static class SpecChange
 {
-    private const int Attempts = 8;
+    private const int ConflictRetries = 10;
 
     /// <summary>Writes <paramref name="change"/> of <paramref name="current"/> at the revision it was read at; returns the stored object.</summary>
     public static Task<T> ApplyAsync<T>(ResourceClient client, T current, Func<T, T> change, CancellationToken cancellationToken) where T : Resource =>
@@ -25,19 +25,19 @@ public static class SpecChange
     /// <summary>Runs <paramref name="write"/>, again after a short backoff when it meets a conflict.</summary>
     public static async Task<T> RetryAsync<T>(ResourceKey key, Func<Task<T>> write, CancellationToken cancellationToken)
     {
-        for (var attempt = 1; ; attempt++)
+        for (var attempt = 0; ; attempt++)
         {
             try
             {
                 return await write();
             }
-            catch (ConflictException e) when (attempt >= Attempts)
+            catch (ConflictException e) when (attempt >= ConflictRetries)
             {
-                throw ApiException.Conflict($"{key} kept changing while it was being changed ({attempt} attempts; {e.Message}); try again.");
+                throw ApiException.Conflict($"{key} kept changing while it was being changed ({attempt + 1} attempts; {e.Message}); try again.");
             }
             catch (ConflictException)
             {
-                await Task.Delay(TimeSpan.FromMilliseconds(5 << attempt), cancellationToken);
+                await ConflictBackoff.DelayAsync(attempt, cancellationToken);
             }
         }
     }
