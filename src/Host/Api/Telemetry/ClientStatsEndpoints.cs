@@ -50,6 +50,7 @@ public static class ClientStatsEndpoints
             ?? throw ApiException.NotFound($"Node '{asked}' is not registered; list nodes with `recon node status`.");
         if (!Uri.TryCreate(node.Status.HttpAddress, UriKind.Absolute, out var agent))
             throw ApiException.Conflict($"Node {asked} advertises no HTTP address to reach its client agent by; check the client agent (it advertises its address when it heartbeats).");
+        if (agents.PlainHttpRefusal(agent) is { } refusal) throw ApiException.Conflict($"Node {asked}: {refusal}.");
         try
         {
             using var response = await agents.SendAsync(HttpMethod.Get, agent, ClientAgentRoutes.HostStats, http.RequestAborted);

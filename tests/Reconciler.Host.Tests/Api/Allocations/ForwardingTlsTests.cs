@@ -27,6 +27,17 @@ public sealed class ForwardingTlsTests
     }
 
     [Fact]
+    public async Task With_tls_rpc_on_the_forwarding_connection_itself_sends_nothing_over_plain_http()
+    {
+        using var http = new ClientAgentHttp(new ForwardingOptions(RequireToken: true, AgentToken: "agents-secret") { RequireTls = true });
+
+        var send = () => http.SendAsync(HttpMethod.Get, new Uri("http://127.0.0.1:9"), ClientAgentRoutes.HostStats, CancellationToken.None);
+
+        (await send.Should().ThrowAsync<InvalidOperationException>()).Which.Message.Should().Contain("serves plain http (http://127.0.0.1:9)").And.NotContain("agents-secret");
+        http.PlainHttpRefusal(new Uri("https://127.0.0.1:9")).Should().BeNull();
+    }
+
+    [Fact]
     public async Task Without_tls_rpc_a_plain_http_client_agent_is_tried()
     {
         using var http = new ClientAgentHttp(new ForwardingOptions(RequireToken: false, AgentToken: null) { ConnectTimeout = TimeSpan.FromSeconds(2) });

@@ -28,11 +28,28 @@ public sealed class ClientAgentHttp : IDisposable
     public ForwardingOptions Options { get; }
 
     /// <summary>
+    /// Why nothing may be sent to the client agent at <paramref name="agent"/>: it serves plain http while
+    /// <see cref="ForwardingOptions.RequireTls"/> (<c>[tls] rpc</c>); null when it may. Every request and exec checks it.
+    /// </summary>
+    public string? PlainHttpRefusal(Uri agent) =>
+        Options.RequireTls && agent.Scheme != Uri.UriSchemeHttps
+            ? $"its client agent serves plain http ({agent.GetLeftPart(UriPartial.Authority)}) while [tls] rpc is on here, so nothing is forwarded"
+              + " to it unencrypted; turn on [tls] http (with its certificate) on that client agent"
+            : null;
+
+    private void EnsureAllowed(Uri agent)
+    {
+        if (PlainHttpRefusal(agent) is { } refusal) throw new InvalidOperationException(refusal);
+    }
+
+    /// <summary>
     /// Sends <paramref name="method"/> <paramref name="pathAndQuery"/> to the agent at <paramref name="agent"/> and returns
     /// once the response's headers arrived (within <see cref="ForwardingOptions.AnswerTimeout"/>); the body streams after.
     /// </summary>
     public async Task<HttpResponseMessage> SendAsync(HttpMethod method, Uri agent, string pathAndQuery, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(agent);
+        EnsureAllowed(agent);
         using var request = new HttpRequestMessage(method, new Uri(agent, pathAndQuery));
         if (Options.AgentToken is { } token) request.Headers.Add(ApiHeaders.Token, token);
         using var answer = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -54,6 +71,7 @@ public sealed class ClientAgentHttp : IDisposable
     public async Task<ClientWebSocket> ConnectAsync(Uri agent, string pathAndQuery, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(agent);
+        EnsureAllowed(agent);
         var socket = new ClientWebSocket();
         socket.Options.CollectHttpResponseDetails = true;
         if (Options.AgentToken is { } token) socket.Options.SetRequestHeader(ApiHeaders.Token, token);

@@ -115,9 +115,8 @@ public sealed class RemoteAllocationAccess(ClientAgentHttp http, string nodeName
                 + $"{DownNote()}; check the client agent (it advertises its address when it heartbeats).");
         if (!Uri.TryCreate(address, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
             throw new AllocationAccessException($"allocation {Short(allocationId)} runs on node {nodeName}, whose advertised HTTP address '{address}' is not an http(s) URL; check the client agent.");
-        if (http.Options.RequireTls && uri.Scheme != Uri.UriSchemeHttps)
-            throw new AllocationAccessException($"allocation {Short(allocationId)} runs on node {nodeName}, whose client agent serves plain http ({address}) while [tls] rpc is on"
-                + " here, so nothing is forwarded to it unencrypted; turn on [tls] http (with its certificate) on that client agent.");
+        if (http.PlainHttpRefusal(uri) is { } refusal)
+            throw new AllocationAccessException($"allocation {Short(allocationId)} runs on node {nodeName}, whose {refusal}.");
         return uri;
     }
 
