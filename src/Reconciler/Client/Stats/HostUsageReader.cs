@@ -10,7 +10,8 @@ internal sealed class HostUsageReader(ClientOptions options, TimeProvider time)
 {
     private readonly Lock _gate = new();
     // The first sample's CPU shares count from the client's start rather than being unknown.
-    private CpuTimes? _last = CpuTimes.Read();
+    private CpuTimes _last = CpuTimes.Read();
+    private HostCpuUsage? _lastShares;
 
     public HostUsage Read()
     {
@@ -27,18 +28,25 @@ internal sealed class HostUsageReader(ClientOptions options, TimeProvider time)
         };
     }
 
-    private HostCpuUsage? CpuSinceLast()
+    // Ticks come every 10 ms: a sample with none since the last keeps the last shares (and the last sample, so the next
+    // one spans a real interval); before there are any, the shares since boot.
+    private HostCpuUsage CpuSinceLast()
     {
         var now = CpuTimes.Read();
         lock (_gate)
         {
-            var last = _last;
+            if (now.All <= _last.All) return _lastShares ??= Shares(now, CpuTimes.Zero);
+            _lastShares = Shares(now, _last);
             _last = now;
-            if (last is null || now.All <= last.All) return null;
-            double Share(long ticks) => 100.0 * ticks / (now.All - last.All);
-            var idle = Share(now.Idle - last.Idle);
-            return new HostCpuUsage(Share(now.User - last.User), Share(now.System - last.System), idle, 100 - idle);
+            return _lastShares;
         }
+    }
+
+    private static HostCpuUsage Shares(CpuTimes now, CpuTimes last)
+    {
+        double Share(long ticks) => 100.0 * ticks / (now.All - last.All);
+        var idle = Share(now.Idle - last.Idle);
+        return new HostCpuUsage(Share(now.User - last.User), Share(now.System - last.System), idle, 100 - idle);
     }
 
     private static HostMemoryUsage Memory()
@@ -55,6 +63,8 @@ internal sealed class HostUsageReader(ClientOptions options, TimeProvider time)
     // The first line of /proc/stat: user nice system idle iowait irq softirq steal (in clock ticks).
     private sealed record CpuTimes(long User, long System, long Idle, long All)
     {
+        public static readonly CpuTimes Zero = new(0, 0, 0, 0);
+
         public static CpuTimes Read()
         {
             var ticks = File.ReadLines("/proc/stat").First().Split(' ', StringSplitOptions.RemoveEmptyEntries)
